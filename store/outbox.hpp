@@ -1,0 +1,52 @@
+#pragma once
+// Every reply is appended here in the same transaction as the message that caused it, and
+// leaves only when the gateway accepted it (sent) or it is given up (dead, with the reason).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "adapters/message.hpp"
+#include "store/session.hpp"
+
+namespace motcua::store {
+
+struct OutboxItem {
+    std::int64_t id = 0;
+    Outbound message;
+    int attempts = 0;                  // tries made so far
+    std::int64_t created_at_ms = 0;
+    std::int64_t next_attempt_at_ms = 0;
+};
+
+enum class OutboxState { pending, sent, dead };
+
+std::int64_t enqueue_outbound(Transaction& tx, const Outbound& message, std::int64_t now_ms);
+
+// Pending items whose time has come, oldest first, at most one per (channel, contact): a
+// contact's next message waits until the previous one left, so each contact gets them in order.
+// Items whose id is in `busy` (being sent right now) and their contacts are skipped.
+std::vector<OutboxItem> due_outbound(Session& s, std::int64_t now_ms, std::size_t limit,
+                                     const std::vector<std::int64_t>& busy);
+
+// When the earliest pending item becomes due, if any.
+std::optional<std::int64_t> next_outbound_due_at(Session& s);
+
+void mark_sent(Transaction& tx, std::int64_t id, const std::string& gateway_id, std::int64_t now_ms);
+void schedule_retry(Transaction& tx, std::int64_t id, std::int64_t next_attempt_at_ms,
+                    const std::string& error);
+void mark_dead(Transaction& tx, std::int64_t id, const std::string& reason, std::int64_t now_ms);
+// Moves an item to another channel/contact (Zalo -230 falling back to SMS) and makes it due now.
+void redirect_outbound(Transaction& tx, std::int64_t id, Channel channel, const std::string& contact,
+                       std::int64_t now_ms);
+
+struct OutboxRow {
+    OutboxItem item;
+    OutboxState state = OutboxState::pending;
+    std::string gateway_id;
+    std::string last_error;
+};
+std::optional<OutboxRow> find_outbound(Session& s, std::int64_t id);
+std::int64_t count_outbound(Session& s, OutboxState state);
+
+}  // namespace motcua::store

@@ -1,0 +1,27 @@
+#pragma once
+// Group commit: jobs from many threads queue here; one thread runs a batch of them inside one
+// transaction (each in its own SAVEPOINT, so one failing job does not undo its neighbours), then
+// commits once and reports to every job. A webhook is acknowledged only from its Done callback.
+#include <functional>
+#include <string>
+
+#include "store/session.hpp"
+
+namespace motcua::store {
+
+class Writer {
+public:
+    using Job = std::function<void(Transaction&)>;
+    // committed is false when the job threw or the commit failed; error says why.
+    // Called on the writer thread after the commit: keep it short (post elsewhere).
+    using Done = std::function<void(bool committed, const std::string& error)>;
+
+    virtual ~Writer() = default;
+    virtual void submit(Job job, Done done) = 0;
+    // Runs one job and waits for its commit; throws StoreError when it did not commit.
+    virtual void run(Job job) = 0;
+    // Finishes every queued job, then stops the thread. Further submits fail at once.
+    virtual void stop() = 0;
+};
+
+}  // namespace motcua::store
