@@ -1,0 +1,111 @@
+#include "bot/app.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+#include "bot/channels.hpp"
+#include "bot/clock.hpp"
+#include "bot/dispatcher.hpp"
+#include "bot/engine.hpp"
+#include "bot/http_server.hpp"
+#include "bot/log.hpp"
+#include "bot/router.hpp"
+#include "store/writer.hpp"
+
+namespace motcua::bot {
+
+namespace asio = boost::asio;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr auto drain_deadline = 25s;
+
+asio::ip::tcp::endpoint listen_endpoint(const Config& config) {
+    boost::system::error_code ec;
+    const auto address = asio::ip::make_address(config.listen_host, ec);
+    if (!ec) return {address, config.listen_port};
+    asio::io_context io;
+    asio::ip::tcp::resolver resolver(io);
+    return *resolver.resolve(config.listen_host, std::to_string(config.listen_port)).begin();
+}
+
+// Waits for open connections to finish, then for sends in flight, then stops the loop; a
+// deadline bounds the whole drain so a stuck peer cannot hold the process.
+void drain(asio::io_context& io, HttpServer& server, Dispatcher& dispatcher) {
+    server.stop();
+    auto deadline = std::chrono::steady_clock::now() + drain_deadline;
+    auto poll = std::make_shared<asio::steady_timer>(io);
+    auto step = std::make_shared<std::function<void()>>();
+    *step = [&, poll, step, deadline] {
+        if (server.open_connections() > 0 && std::chrono::steady_clock::now() < deadline) {
+            poll->expires_after(20ms);
+            poll->async_wait([step](const boost::system::error_code&) { (*step)(); });
+            return;
+        }
+        dispatcher.stop([&io] { io.stop(); });
+        poll->expires_at(deadline);
+        poll->async_wait([&io, step](const boost::system::error_code& ec) {
+            if (!ec) io.stop();
+            *step = nullptr;  // breaks the self-reference
+        });
+    };
+    (*step)();
+}
+
+}  // namespace
+
+int serve(const Config& config, std::shared_ptr<const dialogs::Content> content) {
+    std::unique_ptr<store::Database> db;
+    try {
+        db = store::Database::open(config.database_path);
+    } catch (const std::exception& e) {
+        std::cerr << "motcua: cannot open the store " << config.database_path << ": " << e.what() << "\n";
+        return 1;
+    }
+    asio::io_context io;
+    HttpClient client;
+    Channels channels = make_channels(config, client, *db);
+    Dispatcher dispatcher(io, *db, channels.sender_pointers(), config.outbox, system_clock_ms);
+    dialogs::Engine dialogs(content);
+    Engine engine(*db, dialogs, make_media(config), system_clock_ms, [&dispatcher] { dispatcher.wake(); });
+    Router router(*db, engine, std::move(channels.webhooks));
+
+    std::unique_ptr<HttpServer> server;
+    try {
+        server = std::make_unique<HttpServer>(io, listen_endpoint(config), [&router](Request r, Respond respond) {
+            router(std::move(r), std::move(respond));
+        });
+    } catch (const std::exception& e) {
+        std::cerr << "motcua: cannot listen on " << config.listen_host << ":" << config.listen_port << ": " << e.what() << "\n";
+        return 1;
+    }
+    server->start();
+    dispatcher.start();
+    const auto at = server->local_endpoint();
+    std::cout << "listening on " << at.address().to_string() << ":" << at.port() << std::endl;
+    log::info("started", {{"config", config.source}, {"demo", config.demo ? "true" : "false"}});
+
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code& ec, int signal) {
+        if (ec) return;
+        log::info("stopping", {{"signal", std::to_string(signal)}});
+        drain(io, *server, dispatcher);
+    });
+
+    const unsigned threads = config.threads > 0 ? config.threads : std::max(2u, std::thread::hardware_concurrency());
+    std::vector<std::thread> pool;
+    for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&io] { io.run(); });
+    io.run();
+    for (auto& t : pool) t.join();
+    db->writer().stop();
+    log::info("stopped");
+    return 0;
+}
+
+}  // namespace motcua::bot

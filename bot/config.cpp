@@ -1,0 +1,342 @@
+#include "bot/config.hpp"
+
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "bot/demo.hpp"
+#include "dialogs/content.hpp"
+
+extern char** environ;
+
+namespace motcua::bot {
+namespace {
+
+using nlohmann::json;
+
+enum class Type { string, boolean, number, integer, units };
+
+struct Key {
+    const char* path;  // dotted
+    Type type;
+    json fallback;     // null: no default
+};
+
+// Every key SPEC §2 knows (plus the two documented extensions). A section's keys are listed
+// under it; a key listed here with a null default inside zalo/sms is a required credential.
+const std::vector<Key>& known_keys() {
+    static const std::vector<Key> keys = {
+        {"listen", Type::string, "127.0.0.1:8080"},
+        {"database", Type::string, "sqlite:motcua.db"},
+        {"admin_token", Type::string, nullptr},
+        {"public_base_url", Type::string, "https://bot.example.vn"},
+        {"timezone", Type::string, "Asia/Ho_Chi_Minh"},
+        {"office_hours", Type::string, "Mon-Fri 07:30-11:30,13:30-17:00"},
+        {"units", Type::units, nullptr},
+        {"dialogs_dir", Type::string, ""},
+        {"threads", Type::integer, 0},
+        {"zalo.app_id", Type::string, nullptr},
+        {"zalo.oa_id", Type::string, nullptr},
+        {"zalo.oa_secret_key", Type::string, nullptr},
+        {"zalo.app_secret", Type::string, nullptr},
+        {"zalo.access_token", Type::string, nullptr},
+        {"zalo.refresh_token", Type::string, nullptr},
+        {"zalo.api_base", Type::string, "https://openapi.zalo.me"},
+        {"zalo.oauth_base", Type::string, "https://oauth.zaloapp.com"},
+        {"sms.provider", Type::string, "twilio"},
+        {"sms.api_base", Type::string, "https://api.twilio.com"},
+        {"sms.account_sid", Type::string, nullptr},
+        {"sms.auth_token", Type::string, nullptr},
+        {"sms.from", Type::string, nullptr},
+        {"sms.unicode", Type::boolean, false},
+        {"sms.max_segments", Type::integer, 3},
+        {"escalation.ack_timeout_s", Type::number, 1800},
+        {"escalation.handoff_idle_s", Type::number, 86400},
+        {"outbox.retry_initial_s", Type::number, 5},
+        {"outbox.retry_max_s", Type::number, 3600},
+        {"outbox.give_up_after_s", Type::number, 86400},
+    };
+    return keys;
+}
+
+const std::set<std::string> sections = {"zalo", "sms", "escalation", "outbox"};
+// Sections whose presence switches a channel on, and so makes their credentials required.
+const std::set<std::string> channel_sections = {"zalo", "sms"};
+
+std::string env_name(std::string_view path) {
+    std::string name = "MOTCUA_";
+    for (char c : path) name += c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return name;
+}
+
+json::json_pointer pointer(std::string_view path) {
+    std::string p = "/";
+    for (char c : path) p += c == '.' ? '/' : c;
+    return json::json_pointer(p);
+}
+
+class Validator {
+public:
+    Validator(std::string file, std::vector<ConfigProblem>& problems)
+        : file_(std::move(file)), problems_(problems) {}
+
+    void problem(const std::string& path, const std::string& message) {
+        problems_.push_back({file_, path, message});
+    }
+
+    void reject_unknown_keys(const json& raw) {
+        std::set<std::string> known;
+        for (const auto& k : known_keys()) known.insert(k.path);
+        for (const auto& [name, value] : raw.items()) {
+            if (sections.count(name)) {
+                if (!value.is_object()) {
+                    problem(name, "must be an object");
+                    continue;
+                }
+                for (const auto& [sub, _] : value.items())
+                    if (!known.count(name + "." + sub)) problem(name + "." + sub, "unknown key");
+            } else if (!known.count(name)) {
+                problem(name, "unknown key");
+            }
+        }
+    }
+
+    // Environment values are text; each is read as the type its key has.
+    void apply_environment(json& raw, const Environment& env) {
+        for (const auto& key : known_keys()) {
+            auto it = env.find(env_name(key.path));
+            if (it == env.end()) continue;
+            const std::string& text = it->second;
+            json value;
+            switch (key.type) {
+                case Type::string: value = text; break;
+                case Type::boolean:
+                    if (text == "true" || text == "1") value = true;
+                    else if (text == "false" || text == "0") value = false;
+                    else { problem(key.path, env_name(key.path) + " must be true or false"); continue; }
+                    break;
+                case Type::number:
+                case Type::integer:
+                case Type::units:
+                    value = json::parse(text, nullptr, false);
+                    if (value.is_discarded()) {
+                        problem(key.path, env_name(key.path) + " is not valid JSON");
+                        continue;
+                    }
+                    break;
+            }
+            raw[pointer(key.path)] = value;
+        }
+    }
+
+    // Fills defaults and checks types; returns the completed tree.
+    json complete(const json& raw) {
+        json full = raw;
+        for (const auto& key : known_keys()) {
+            const std::string path = key.path;
+            const auto dot = path.find('.');
+            const std::string section = dot == std::string::npos ? "" : path.substr(0, dot);
+            if (!section.empty() && !(raw.contains(section) && raw[section].is_object()) &&
+                channel_sections.count(section))
+                continue;  // channel off
+            const auto ptr = pointer(path);
+            if (!raw.contains(ptr) || (key.fallback.is_null() && raw[ptr].is_string() && raw[ptr].get<std::string>().empty())) {
+                if (key.fallback.is_null()) problem(path, "is required");
+                else full[ptr] = key.fallback;
+                continue;
+            }
+            check_type(path, key.type, raw[ptr]);
+        }
+        return full;
+    }
+
+private:
+    void check_type(const std::string& path, Type type, const json& v) {
+        switch (type) {
+            case Type::string:
+                if (!v.is_string()) problem(path, "must be a string");
+                break;
+            case Type::boolean:
+                if (!v.is_boolean()) problem(path, "must be true or false");
+                break;
+            case Type::number:
+                if (!v.is_number() || v.get<double>() < 0) problem(path, "must be a non-negative number of seconds");
+                break;
+            case Type::integer:
+                if (!v.is_number_integer() || v.get<long long>() < 0) problem(path, "must be a non-negative whole number");
+                break;
+            case Type::units:
+                check_units(path, v);
+                break;
+        }
+    }
+
+    void check_units(const std::string& path, const json& v) {
+        if (!v.is_array() || v.empty()) {
+            problem(path, "must be a list of at least one unit {\"id\", \"name\"}");
+            return;
+        }
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            const std::string at = path + "[" + std::to_string(i) + "]";
+            const json& u = v[i];
+            if (!u.is_object()) { problem(at, "must be an object {\"id\", \"name\"}"); continue; }
+            for (const auto& [k, _] : u.items())
+                if (k != "id" && k != "name") problem(at + "." + k, "unknown key");
+            for (const char* k : {"id", "name"})
+                if (!u.contains(k) || !u[k].is_string() || u[k].get<std::string>().empty())
+                    problem(at + "." + k, "must be a non-empty string");
+            if (u.contains("id") && u["id"].is_string()) {
+                const auto id = u["id"].get<std::string>();
+                if (!std::regex_match(id, std::regex("[a-z0-9][a-z0-9_-]*")))
+                    problem(at + ".id", "must be lower-case letters, digits, '-' or '_'");
+                if (!ids.insert(id).second) problem(at + ".id", "duplicate unit id '" + id + "'");
+            }
+        }
+    }
+
+    std::string file_;
+    std::vector<ConfigProblem>& problems_;
+};
+
+bool parse_listen(const std::string& text, std::string& host, std::uint16_t& port) {
+    static const std::regex form(R"(^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):([0-9]{1,5})$)");
+    std::smatch m;
+    if (!std::regex_match(text, m, form)) return false;
+    const long p = std::stol(m[2]);
+    if (p > 65535) return false;
+    host = m[1];
+    if (host.front() == '[') host = host.substr(1, host.size() - 2);
+    port = static_cast<std::uint16_t>(p);
+    return true;
+}
+
+bool valid_office_hours(const std::string& text) {
+    static const std::regex form(
+        R"(^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))? )"
+        R"(([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9])"
+        R"((,([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9])*$)");
+    return text == "always" || std::regex_match(text, form);
+}
+
+bool known_timezone(const std::string& id) {
+    std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(id)));
+    return zone && *zone != icu::TimeZone::getUnknown();
+}
+
+bool is_http_url(const std::string& s) {
+    return std::regex_match(s, std::regex(R"(^https?://[^/\s]+(/\S*)?$)"));
+}
+
+void read_semantics(const json& full, Config& c, Validator& v) {
+    if (!parse_listen(full.value("listen", ""), c.listen_host, c.listen_port))
+        v.problem("listen", "must be HOST:PORT, e.g. 127.0.0.1:8080");
+
+    const std::string database = full.value("database", "");
+    if (database.rfind("sqlite:", 0) == 0 && database.size() > 7) c.database_path = database.substr(7);
+    else if (database.rfind("postgresql://", 0) == 0) v.problem("database", "PostgreSQL is not supported by this build yet; use sqlite:PATH");
+    else v.problem("database", "must be sqlite:PATH or postgresql://...");
+
+    c.admin_token = full.value("admin_token", "");
+    if (!c.admin_token.empty() && c.admin_token.size() < 16) v.problem("admin_token", "must be at least 16 characters");
+
+    c.public_base_url = full.value("public_base_url", "");
+    if (!is_http_url(c.public_base_url)) v.problem("public_base_url", "must be an http:// or https:// URL");
+    while (!c.public_base_url.empty() && c.public_base_url.back() == '/') c.public_base_url.pop_back();
+
+    c.timezone = full.value("timezone", "");
+    if (!known_timezone(c.timezone)) v.problem("timezone", "unknown time zone '" + c.timezone + "'");
+    c.office_hours = full.value("office_hours", "");
+    if (!valid_office_hours(c.office_hours))
+        v.problem("office_hours", "must be like \"Mon-Fri 07:30-11:30,13:30-17:00\" or \"always\"");
+
+    if (full.contains("units") && full["units"].is_array())
+        for (const auto& u : full["units"])
+            if (u.is_object()) c.units.push_back({u.value("id", ""), u.value("name", "")});
+
+    c.dialogs_dir = full.value("dialogs_dir", "");
+    if (c.dialogs_dir.empty()) c.dialogs_dir = dialogs::default_content_dir().string();
+    c.threads = full.value("threads", 0);
+
+    if (full.contains("zalo")) {
+        const json& z = full["zalo"];
+        c.zalo = ZaloConfig{z.value("app_id", ""), z.value("oa_id", ""), z.value("oa_secret_key", ""),
+                            z.value("app_secret", ""), z.value("access_token", ""), z.value("refresh_token", ""),
+                            z.value("api_base", ""), z.value("oauth_base", "")};
+        for (const auto& [key, url] : {std::pair{"zalo.api_base", c.zalo->api_base}, {"zalo.oauth_base", c.zalo->oauth_base}})
+            if (!is_http_url(url)) v.problem(key, "must be an http:// or https:// URL");
+    }
+    if (full.contains("sms")) {
+        const json& s = full["sms"];
+        c.sms = SmsConfig{s.value("provider", ""), s.value("api_base", ""), s.value("account_sid", ""),
+                          s.value("auth_token", ""), s.value("from", ""), s.value("unicode", false),
+                          s.value("max_segments", 3)};
+        if (c.sms->provider != "twilio") v.problem("sms.provider", "unknown provider '" + c.sms->provider + "' (supported: twilio)");
+        if (!is_http_url(c.sms->api_base)) v.problem("sms.api_base", "must be an http:// or https:// URL");
+        if (c.sms->max_segments < 1 || c.sms->max_segments > 10) v.problem("sms.max_segments", "must be from 1 to 10");
+    }
+    c.escalation.ack_timeout_s = full["escalation"].value("ack_timeout_s", 1800.0);
+    c.escalation.handoff_idle_s = full["escalation"].value("handoff_idle_s", 86400.0);
+    c.outbox.initial_s = full["outbox"].value("retry_initial_s", 5.0);
+    c.outbox.max_s = full["outbox"].value("retry_max_s", 3600.0);
+    c.outbox.give_up_after_s = full["outbox"].value("give_up_after_s", 86400.0);
+    if (c.outbox.initial_s <= 0) v.problem("outbox.retry_initial_s", "must be greater than 0");
+    if (c.outbox.max_s < c.outbox.initial_s) v.problem("outbox.retry_max_s", "must be at least retry_initial_s");
+}
+
+}  // namespace
+
+Environment process_environment() {
+    Environment env;
+    for (char** e = environ; e && *e; ++e) {
+        std::string_view entry(*e);
+        if (entry.rfind("MOTCUA_", 0) != 0) continue;
+        const auto eq = entry.find('=');
+        if (eq != std::string_view::npos) env.emplace(entry.substr(0, eq), entry.substr(eq + 1));
+    }
+    return env;
+}
+
+Config load_config(const std::optional<std::string>& path, const Environment& env,
+                   std::vector<ConfigProblem>& problems) {
+    Config config;
+    config.source = path ? *path : "<demo>";
+    config.demo = !path;
+    Validator v(config.source, problems);
+    const auto problems_before = problems.size();
+
+    json raw;
+    if (path) {
+        std::ifstream in(*path, std::ios::binary);
+        if (!in) {
+            v.problem("", "cannot read the file");
+            return config;
+        }
+        std::stringstream text;
+        text << in.rdbuf();
+        raw = json::parse(text.str(), nullptr, false);
+        if (raw.is_discarded() || !raw.is_object()) {
+            v.problem("", "is not a JSON object");
+            return config;
+        }
+    } else {
+        raw = demo_config();
+    }
+    v.reject_unknown_keys(raw);
+    v.apply_environment(raw, env);
+    const json full = v.complete(raw);
+    // Semantic checks read typed values, so they run only on a tree whose types are right.
+    if (problems.size() == problems_before) read_semantics(full, config, v);
+    return config;
+}
+
+}  // namespace motcua::bot

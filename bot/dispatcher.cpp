@@ -1,0 +1,147 @@
+#include "bot/dispatcher.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <vector>
+
+#include "bot/log.hpp"
+#include "store/conversations.hpp"
+#include "store/writer.hpp"
+
+namespace motcua::bot {
+
+namespace asio = boost::asio;
+using namespace std::chrono_literals;
+
+namespace {
+// Even with nothing due, look again now and then: a clock jump or a second process writing
+// the same file must not leave items waiting forever.
+constexpr std::int64_t max_sleep_ms = 30'000;
+}
+
+Dispatcher::Dispatcher(asio::io_context& io, store::Database& db, std::map<Channel, Sender*> senders,
+                       RetryPolicy policy, Clock clock, std::size_t max_in_flight)
+    : db_(db), senders_(std::move(senders)), policy_(policy), clock_(std::move(clock)),
+      max_in_flight_(max_in_flight), strand_(asio::make_strand(io)), timer_(strand_) {}
+
+void Dispatcher::start() { asio::co_spawn(strand_, run(), asio::detached); }
+
+void Dispatcher::wake() {
+    wake_pending_ = true;
+    asio::post(strand_, [this] { timer_.cancel(); });
+}
+
+void Dispatcher::stop(std::function<void()> on_idle) {
+    asio::post(strand_, [this, on_idle = std::move(on_idle)]() mutable {
+        stopping_ = true;
+        timer_.cancel();
+        if (busy_.empty()) on_idle();
+        else on_idle_ = std::move(on_idle);
+    });
+}
+
+asio::awaitable<void> Dispatcher::run() {
+    while (!stopping_) {
+        wake_pending_ = false;
+        std::optional<std::int64_t> next_due;
+        try {
+            fill();
+            db_.read([&](store::Session& s) { next_due = store::next_outbound_due_at(s); });
+        } catch (const std::exception& e) {
+            log::error("outbox_read_failed", {{"error", e.what()}});
+        }
+        if (stopping_) break;
+        if (wake_pending_) continue;
+        const auto now = clock_();
+        // A due item that fill() did not take is waiting behind a send in flight, whose
+        // completion wakes us; so sleep until the next future item only.
+        std::int64_t sleep_ms = max_sleep_ms;
+        if (next_due && *next_due > now) sleep_ms = std::min(sleep_ms, *next_due - now);
+        timer_.expires_after(std::chrono::milliseconds(sleep_ms));
+        co_await timer_.async_wait(asio::as_tuple(asio::use_awaitable));
+    }
+}
+
+void Dispatcher::fill() {
+    if (busy_.size() >= max_in_flight_) return;
+    std::vector<store::OutboxItem> due;
+    const std::vector<std::int64_t> busy(busy_.begin(), busy_.end());
+    db_.read([&](store::Session& s) { due = store::due_outbound(s, clock_(), max_in_flight_ - busy_.size(), busy); });
+    for (auto& item : due) {
+        busy_.insert(item.id);
+        asio::co_spawn(strand_, deliver(std::move(item)), asio::detached);
+    }
+}
+
+asio::awaitable<void> Dispatcher::deliver(store::OutboxItem item) {
+    SendOutcome outcome{SendOutcome::Kind::dead, "channel " + std::string(channel_name(item.message.channel)) + " is not configured"};
+    if (auto it = senders_.find(item.message.channel); it != senders_.end()) {
+        try {
+            outcome = co_await it->second->send(item.message);
+        } catch (const std::exception& e) {
+            outcome = {SendOutcome::Kind::retry, std::string("sender failed: ") + e.what()};
+        }
+    }
+    record(item, outcome);
+}
+
+void Dispatcher::record(const store::OutboxItem& item, const SendOutcome& outcome) {
+    const auto now = clock_();
+    const auto id = item.id;
+    const bool sms_configured = senders_.count(Channel::sms) > 0;
+    auto job = [item, outcome, now, sms_configured, policy = policy_](store::Transaction& tx) {
+        using Kind = SendOutcome::Kind;
+        switch (outcome.kind) {
+            case Kind::accepted:
+                store::mark_sent(tx, item.id, outcome.detail, now);
+                return;
+            case Kind::dead:
+                store::mark_dead(tx, item.id, outcome.detail, now);
+                return;
+            case Kind::fallback_sms: {
+                const auto info = store::load_contact_info(tx, item.message.channel, item.message.contact);
+                if (sms_configured && !info.phone.empty())
+                    store::redirect_outbound(tx, item.id, Channel::sms, info.phone, now);
+                else
+                    store::mark_dead(tx, item.id, outcome.detail + "; no phone number known for SMS", now);
+                return;
+            }
+            case Kind::retry:
+            case Kind::refresh_auth: {
+                const auto next = policy.next_attempt_ms(item.created_at_ms, item.attempts + 1, now);
+                if (next) store::schedule_retry(tx, item.id, *next, outcome.detail);
+                else store::mark_dead(tx, item.id, "gave up after " + std::to_string(item.attempts + 1) + " tries: " + outcome.detail, now);
+                return;
+            }
+        }
+    };
+    db_.writer().submit(std::move(job), [this, id, outcome](bool committed, const std::string& error) {
+        if (committed) {
+            if (outcome.kind != SendOutcome::Kind::accepted)
+                log::warn("outbound_not_accepted", {{"id", std::to_string(id)}, {"reason", outcome.detail}});
+            asio::post(strand_, [this, id] { finished(id); });
+            return;
+        }
+        // The item stays pending and will be sent again (the one duplicate SPEC §6 allows).
+        // Holding it back for a while keeps an unwritable store from turning into a resend loop.
+        log::error("outbox_record_failed", {{"id", std::to_string(id)}, {"error", error}});
+        auto hold = std::make_shared<asio::steady_timer>(
+            strand_, std::chrono::milliseconds(static_cast<std::int64_t>(policy_.initial_s * 1000)));
+        hold->async_wait([this, hold, id](const boost::system::error_code&) { finished(id); });
+    });
+}
+
+void Dispatcher::finished(std::int64_t id) {
+    busy_.erase(id);
+    if (stopping_) {
+        if (busy_.empty() && on_idle_) std::exchange(on_idle_, nullptr)();
+        return;
+    }
+    wake_pending_ = true;
+    timer_.cancel();
+}
+
+}  // namespace motcua::bot

@@ -1,0 +1,54 @@
+#pragma once
+// Sends the outbox: picks due items (one per contact at a time, so each contact gets its
+// messages in order), hands each to its channel's Sender, and records the outcome: sent, retry
+// at a backoff time, redirected to SMS, or dead with the reason. Items stay pending until that
+// record commits, so a crash at any point resends at most the one message in flight.
+#include <atomic>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "bot/retry_policy.hpp"
+#include "bot/sender.hpp"
+#include "store/database.hpp"
+#include "store/outbox.hpp"
+
+namespace motcua::bot {
+
+class Dispatcher {
+public:
+    using Clock = std::function<std::int64_t()>;
+
+    Dispatcher(boost::asio::io_context& io, store::Database& db, std::map<Channel, Sender*> senders,
+               RetryPolicy policy, Clock clock, std::size_t max_in_flight = 32);
+
+    void start();
+    void wake();  // thread-safe: the outbox changed
+    // Stops taking new items; on_idle runs once every send in flight has been recorded.
+    void stop(std::function<void()> on_idle);
+
+private:
+    boost::asio::awaitable<void> run();
+    boost::asio::awaitable<void> deliver(store::OutboxItem item);
+    void fill();
+    void record(const store::OutboxItem& item, const SendOutcome& outcome);
+    void finished(std::int64_t id);
+
+    store::Database& db_;
+    std::map<Channel, Sender*> senders_;
+    RetryPolicy policy_;
+    Clock clock_;
+    std::size_t max_in_flight_;
+    boost::asio::strand<boost::asio::io_context::executor_type> strand_;
+    boost::asio::steady_timer timer_;
+    std::atomic<bool> wake_pending_{false};
+    bool stopping_ = false;
+    std::set<std::int64_t> busy_;
+    std::function<void()> on_idle_;
+};
+
+}  // namespace motcua::bot
