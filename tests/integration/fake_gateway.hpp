@@ -1,0 +1,41 @@
+#pragma once
+// A gateway on loopback that records every request the bot makes and answers as the test says:
+// the other end of the wire in integration tests (Twilio's Messages API, Zalo's OA API, ...).
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "adapters/wire.hpp"
+
+namespace motcua::testing {
+
+struct RecordedRequest {
+    std::string method;
+    std::string target;
+    std::map<std::string, std::string> headers;  // lower-case names
+    std::string body;
+};
+
+class FakeGateway {
+public:
+    using Responder = std::function<HttpReply(const RecordedRequest&, std::size_t index)>;
+
+    FakeGateway();  // answers 201 {"sid": "SM<n>"} like Twilio until told otherwise
+    ~FakeGateway();
+
+    std::uint16_t port() const;
+    std::string base_url() const;
+    void respond_with(Responder responder);
+    std::vector<RecordedRequest> requests() const;
+    // Waits until at least n requests arrived; false after the timeout.
+    bool wait_for(std::size_t n, int timeout_ms = 10'000) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace motcua::testing
