@@ -1,7 +1,9 @@
 #include "bot/channels.hpp"
 
 #include "adapters/sms/twilio.hpp"
+#include "adapters/zalo/oa.hpp"
 #include "bot/sms_sender.hpp"
+#include "bot/zalo_sender.hpp"
 
 namespace motcua::bot {
 
@@ -27,7 +29,7 @@ ChannelMedia make_media(const Config& config) {
     return media;
 }
 
-Channels make_channels(const Config& config, HttpClient& client, store::Database&) {
+Channels make_channels(const Config& config, HttpClient& client, store::Database& db) {
     Channels channels;
     if (config.sms) {
         adapters::TwilioSms sms({config.sms->account_sid, config.sms->auth_token, config.sms->from,
@@ -36,6 +38,14 @@ Channels make_channels(const Config& config, HttpClient& client, store::Database
             [sms](const WebhookRequest& r) { return sms.decode(r); }, sms.acknowledge()};
         if (config.demo) channels.senders[Channel::sms] = std::make_unique<LogSender>();
         else channels.senders[Channel::sms] = std::make_unique<SmsSender>(sms, client, config.sms->unicode);
+    }
+    if (config.zalo) {
+        const auto& z = *config.zalo;
+        adapters::ZaloOa oa({z.app_id, z.oa_secret_key, z.app_secret, z.api_base, z.oauth_base});
+        channels.webhooks[std::string(adapters::ZaloOa::webhook_path)] = {
+            [oa](const WebhookRequest& r) { return oa.decode(r); }, oa.acknowledge()};
+        if (config.demo) channels.senders[Channel::zalo] = std::make_unique<LogSender>();
+        else channels.senders[Channel::zalo] = std::make_unique<ZaloSender>(oa, client, db, adapters::ZaloTokens{z.access_token, z.refresh_token, 0});
     }
     return channels;
 }
