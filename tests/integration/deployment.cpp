@@ -2,6 +2,7 @@
 
 #include "adapters/form.hpp"
 #include "adapters/sms/twilio_signature.hpp"
+#include "adapters/zalo/signature.hpp"
 
 namespace motcua::testing {
 
@@ -46,6 +47,31 @@ Response Deployment::send_sms(const std::string& from, const std::string& messag
     return http_request(server->port(), "POST", "/webhook/sms",
                         {{"Content-Type", "application/x-www-form-urlencoded"}, {"X-Twilio-Signature", signature}},
                         adapters::encode_form(fields));
+}
+
+void Deployment::enable_zalo() {
+    config["zalo"] = {{"app_id", zalo_app_id}, {"oa_id", "2491302944280861639"}, {"oa_secret_key", zalo_secret_key},
+                      {"app_secret", "integration-app-secret"}, {"access_token", "config-access"},
+                      {"refresh_token", "config-refresh"}, {"api_base", gateway.base_url()},
+                      {"oauth_base", gateway.base_url()}};
+}
+
+Response Deployment::send_zalo(nlohmann::json event, bool forged) {
+    event["app_id"] = zalo_app_id;
+    if (!event.contains("timestamp")) event["timestamp"] = "1732680000000";
+    const std::string body = event.dump();
+    auto mac = adapters::zalo_signature(zalo_app_id, body, event["timestamp"].get<std::string>(), zalo_secret_key);
+    if (forged) mac[0] = mac[0] == 'a' ? 'b' : 'a';
+    return http_request(server->port(), "POST", "/webhook/zalo",
+                        {{"Content-Type", "application/json"}, {"X-ZEvent-Signature", "mac=" + mac}}, body);
+}
+
+Response Deployment::send_zalo_text(const std::string& user_id, const std::string& msg_id, const std::string& text) {
+    return send_zalo({{"event_name", "user_send_text"},
+                      {"sender", {{"id", user_id}}},
+                      {"recipient", {{"id", "2491302944280861639"}}},
+                      {"message", {{"text", text}, {"msg_id", msg_id}}},
+                      {"user_id_by_app", "552177279717587730"}});
 }
 
 std::vector<std::string> Deployment::sms_sent_to(const std::string& to) const {
