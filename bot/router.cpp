@@ -4,8 +4,8 @@
 
 namespace motcua::bot {
 
-Router::Router(store::Database& db, Engine& engine, std::map<std::string, WebhookEndpoint> webhooks)
-    : db_(db), engine_(engine), webhooks_(std::move(webhooks)) {}
+Router::Router(store::Database& db, Engine& engine, std::map<std::string, WebhookEndpoint> webhooks, AdminApi admin)
+    : db_(db), engine_(engine), webhooks_(std::move(webhooks)), admin_(std::move(admin)) {}
 
 void Router::operator()(Request request, Respond respond) {
     if (request.path == "/healthz") {
@@ -16,6 +16,7 @@ void Router::operator()(Request request, Respond respond) {
         if (request.method != "POST") return respond(json_error(405, "use POST"));
         return webhook(it->second, std::move(request), std::move(respond));
     }
+    if (request.path.rfind(AdminApi::prefix, 0) == 0) return admin_(request, respond);
     respond(json_error(404, "no such path: " + request.path));
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "bot/admin_api.hpp"
 #include "bot/engine.hpp"
 #include "bot/http_server.hpp"
 #include "store/database.hpp"
@@ -19,7 +20,7 @@ struct WebhookEndpoint {
 
 class Router {
 public:
-    Router(store::Database& db, Engine& engine, std::map<std::string, WebhookEndpoint> webhooks);
+    Router(store::Database& db, Engine& engine, std::map<std::string, WebhookEndpoint> webhooks, AdminApi admin);
 
     void operator()(Request request, Respond respond);
 
@@ -30,6 +31,7 @@ private:
     store::Database& db_;
     Engine& engine_;
     std::map<std::string, WebhookEndpoint> webhooks_;  // by path
+    AdminApi admin_;
 };
 
 }  // namespace motcua::bot

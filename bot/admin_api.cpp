@@ -1,0 +1,65 @@
+#include "bot/admin_api.hpp"
+
+#include <nlohmann/json.hpp>
+#include <variant>
+
+#include "adapters/crypto.hpp"
+#include "dialogs/content_model.hpp"
+#include "dialogs/understanding.hpp"
+
+namespace motcua::bot {
+
+using nlohmann::json;
+
+namespace {
+
+HttpAnswer json_answer(int status, const json& body) {
+    return {status, "application/json", body.dump(-1, ' ', false, json::error_handler_t::replace)};
+}
+
+json nullable(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+// The request body as a JSON object, or the 400 to answer.
+std::variant<json, HttpAnswer> json_body(const Request& request) {
+    auto body = json::parse(request.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object()) return json_error(400, "the body must be a JSON object");
+    return body;
+}
+
+}  // namespace
+
+AdminApi::AdminApi(std::string admin_token, std::shared_ptr<const dialogs::Content> content)
+    : admin_token_(std::move(admin_token)), content_(std::move(content)) {}
+
+bool AdminApi::authorised(const Request& request) const {
+    auto it = request.headers.find("authorization");
+    if (it == request.headers.end()) return false;
+    constexpr std::string_view scheme = "Bearer ";
+    const std::string_view value = it->second;
+    if (value.substr(0, scheme.size()) != scheme) return false;
+    return adapters::constant_time_equal(value.substr(scheme.size()), admin_token_);
+}
+
+void AdminApi::operator()(const Request& request, const Respond& respond) const {
+    if (!authorised(request)) return respond(json_error(401, "missing or wrong bearer token"));
+    const std::string_view route = std::string_view(request.path).substr(prefix.size());
+    if (route == "parse") {
+        if (request.method != "POST") return respond(json_error(405, "use POST"));
+        return respond(parse(request));
+    }
+    respond(json_error(404, "no such path: " + request.path));
+}
+
+HttpAnswer AdminApi::parse(const Request& request) const {
+    auto body = json_body(request);
+    if (auto* error = std::get_if<HttpAnswer>(&body)) return *error;
+    const auto& object = std::get<json>(body);
+    if (!object.contains("text") || !object["text"].is_string()) return json_error(422, "text: must be a string");
+    const auto understood = dialogs::understand(object["text"].get<std::string>(), *content_);
+    return json_answer(200, {{"intent", dialogs::intent_name(understood.intent)},
+                             {"procedure", nullable(understood.procedure)},
+                             {"dossier_code", nullable(understood.dossier_code)},
+                             {"unit", nullable(understood.unit)}});
+}
+
+}  // namespace motcua::bot

@@ -1,0 +1,56 @@
+#include <gtest/gtest.h>
+
+#include "adapters/phone.hpp"
+
+namespace motcua::adapters {
+namespace {
+
+TEST(ToE164, VietnameseMobileInEveryUsualSpelling) {
+    for (const char* written : {"0912345678", "84912345678", "+84912345678", "+84 912 345 678",
+                                "0912 345 678", "091.234.5678", "091-234-5678", "(+84) 912345678",
+                                "0084912345678", "+84 (0) 912 345 678", "+840912345678"}) {
+        EXPECT_EQ(to_e164(written), std::optional<std::string>("+84912345678")) << written;
+    }
+}
+
+TEST(ToE164, EveryMobilePrefixAndFixedLines) {
+    EXPECT_EQ(to_e164("0321234567"), "+84321234567");
+    EXPECT_EQ(to_e164("0561234567"), "+84561234567");
+    EXPECT_EQ(to_e164("0771234567"), "+84771234567");
+    EXPECT_EQ(to_e164("0849123456"), "+84849123456");  // 084 is a mobile prefix, not a country
+    EXPECT_EQ(to_e164("02203 123 456"), "+842203123456");  // Hải Dương fixed line
+    EXPECT_EQ(to_e164("024 3825 3325"), "+842438253325");  // Hà Nội fixed line
+}
+
+TEST(ToE164, OtherCountriesOnlyInInternationalForm) {
+    EXPECT_EQ(to_e164("+1 415 555 0100"), "+14155550100");
+    EXPECT_EQ(to_e164("0014155550100"), "+14155550100");
+    EXPECT_EQ(to_e164("+66 81 234 5678"), "+66812345678");
+    EXPECT_EQ(to_e164("14155550100"), std::nullopt);
+}
+
+TEST(ToE164, RejectsGarbage) {
+    for (const char* written :
+         {"", "+", "0", "abc", "09123456789", "091234567", "0112345678", "012345678901",
+          "+84123", "+8491234567890", "84 123", "+0912345678", "0912345678x", "09123+45678",
+          "++84912345678", "9029", "whatsapp:+84912345678", "0912/345/678", "+1234567",
+          "+1234567890123456", "849123456"}) {
+        EXPECT_EQ(to_e164(written), std::nullopt) << written;
+    }
+}
+
+TEST(MaskPhone, HidesTheMiddle) {
+    EXPECT_EQ(mask_phone("+84912345678"), "+8491****678");
+    EXPECT_EQ(mask_phone("+842438253325"), "+8424*****325");
+    EXPECT_EQ(mask_phone("+14155550100"), "+1415****100");
+}
+
+TEST(MaskPhone, NeverShowsAShortNumberWhole) {
+    EXPECT_EQ(mask_phone("12345678"), "******78");
+    EXPECT_EQ(mask_phone("9029"), "**29");
+    EXPECT_EQ(mask_phone("12"), "**");
+    EXPECT_EQ(mask_phone(""), "");
+}
+
+}  // namespace
+}  // namespace motcua::adapters

@@ -1,0 +1,162 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <random>
+
+#include <nlohmann/json.hpp>
+
+#include "dialogs/content.hpp"
+#include "dialogs/content_model.hpp"
+
+namespace motcua::dialogs {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+json read(const fs::path& file) {
+    std::ifstream in(file);
+    return json::parse(in);
+}
+
+// A copy of the shipped content in a fresh directory, edited by the test.
+class BrokenContent : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() /
+               ("motcua-content-" + std::to_string(std::random_device{}()));
+        fs::create_directories(dir_);
+        catalog_ = read(default_content_dir() / "catalog.json");
+        scripts_ = read(default_content_dir() / "scripts.json");
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+
+    std::shared_ptr<const Content> load() {
+        std::ofstream(dir_ / "catalog.json") << catalog_.dump(2);
+        std::ofstream(dir_ / "scripts.json") << scripts_.dump(2);
+        return load_content(dir_, problems_);
+    }
+
+    bool has(const std::string& file, const std::string& path, const std::string& message) const {
+        return std::any_of(problems_.begin(), problems_.end(), [&](const Problem& p) {
+            return p.file == file && p.path == path &&
+                   p.message.find(message) != std::string::npos;
+        });
+    }
+
+    std::string listed() const {
+        std::string out;
+        for (const Problem& p : problems_) out += p.file + ": " + p.path + ": " + p.message + "\n";
+        return out;
+    }
+
+    fs::path dir_;
+    json catalog_;
+    json scripts_;
+    std::vector<Problem> problems_;
+};
+
+TEST(ShippedContent, LoadsWithoutProblems) {
+    std::vector<Problem> problems;
+    auto content = load_content(default_content_dir(), problems);
+    ASSERT_TRUE(content);
+    EXPECT_TRUE(problems.empty());
+}
+
+TEST(ShippedContent, HasTheEightProceduresAndFourFields) {
+    std::vector<Problem> problems;
+    auto content = load_content(default_content_dir(), problems);
+    ASSERT_TRUE(content);
+    std::vector<std::string> ids;
+    for (const Procedure& p : content->catalog.procedures) ids.push_back(p.id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"khai_sinh", "khai_tu", "ket_hon",
+                                             "xac_nhan_hon_nhan", "chung_thuc_ban_sao",
+                                             "chung_thuc_chu_ky", "chung_thuc_hop_dong",
+                                             "thuong_tru"}));
+    for (const char* field : {"ho_tich", "chung_thuc", "cu_tru", "dat_dai"}) {
+        EXPECT_TRUE(content->catalog.field(field)) << field;
+    }
+    EXPECT_EQ(content->catalog.procedure("khai_tu")->code, "1.000656");
+    EXPECT_EQ(content->catalog.procedure("khai_tu")->linked_code, "2.002913");
+}
+
+TEST(ShippedContent, EveryOnlineProcedureSaysWhereToSubmit) {
+    std::vector<Problem> problems;
+    auto content = load_content(default_content_dir(), problems);
+    ASSERT_TRUE(content);
+    for (const Procedure& p : content->catalog.procedures) {
+        if (p.online.kind == OnlineSubmission::Kind::none) continue;
+        EXPECT_TRUE(p.online.how.find("dichvucong.gov.vn") != std::string::npos ||
+                    p.online.how.find("VNeID") != std::string::npos)
+            << p.id;
+        EXPECT_FALSE(p.online.steps.empty()) << p.id;
+    }
+}
+
+TEST_F(BrokenContent, NamesEachProblemWithItsPath) {
+    catalog_["procedures"][2]["fee"] = "";
+    catalog_["procedures"][1]["field"] = "thue";
+    catalog_["procedures"][3]["id"] = "khai_sinh";
+    catalog_["procedures"][0]["documents"] = "Tờ khai";
+    catalog_["procedures"][4]["online"]["kind"] = "muc_do_4";
+    catalog_["procedures"][5]["code"] = "2000884";
+    catalog_["procedures"][6]["fees"] = "50.000 đồng";
+    catalog_["procedures"][7].erase("where");
+    scripts_["main_menu"]["choices"][1]["target"] = "nowhere";
+    scripts_["main_menu"]["choices"][2]["target"] = "documents";
+    scripts_["texts"].erase("greeting");
+    scripts_["texts"]["bad_choice"] = "Không có số {so}.";
+    scripts_["phrases"]["greeting"].push_back("khai tử");
+
+    EXPECT_FALSE(load());
+    EXPECT_TRUE(has("catalog.json", "procedures[2].fee", "missing text")) << listed();
+    EXPECT_TRUE(has("catalog.json", "procedures[1].field", "unknown field reference 'thue'"));
+    EXPECT_TRUE(has("catalog.json", "procedures[3].id", "duplicate id 'khai_sinh'"));
+    EXPECT_TRUE(has("catalog.json", "procedures[0].documents", "bad type"));
+    EXPECT_TRUE(has("catalog.json", "procedures[4].online.kind", "unknown online kind"));
+    EXPECT_TRUE(has("catalog.json", "procedures[5].code", "bad national code"));
+    EXPECT_TRUE(has("catalog.json", "procedures[6].fees", "unknown key"));
+    EXPECT_TRUE(has("catalog.json", "procedures[7].where", "missing text"));
+    EXPECT_TRUE(has("scripts.json", "main_menu.choices[1].target", "unknown menu target 'nowhere'"));
+    EXPECT_TRUE(has("scripts.json", "main_menu.choices[2].target", "needs a procedure"));
+    EXPECT_TRUE(has("scripts.json", "texts.greeting", "missing text"));
+    EXPECT_TRUE(has("scripts.json", "texts.bad_choice", "unknown placeholder {so}"));
+    EXPECT_TRUE(has("scripts.json", "phrases.greeting[6]", "already names procedure 'khai_tu'"));
+    EXPECT_EQ(problems_.size(), 13u) << listed();
+}
+
+TEST_F(BrokenContent, TheSamePhraseForTwoProceduresIsAProblem) {
+    catalog_["procedures"][0]["phrases"].push_back("Khai tu");
+    EXPECT_FALSE(load());
+    EXPECT_TRUE(has("catalog.json", "procedures[1].phrases[0]", "already names procedure 'khai_sinh'"))
+        << listed();
+}
+
+TEST_F(BrokenContent, WrongTypesAreProblemsNotCrashes) {
+    catalog_["fields"] = json::object();
+    catalog_["procedures"][0] = 42;
+    scripts_["procedure_menu"] = "menu";
+    scripts_["phrases"]["more"] = json::array({1, ""});
+    EXPECT_FALSE(load());
+    EXPECT_TRUE(has("catalog.json", "fields", "bad type")) << listed();
+    EXPECT_TRUE(has("catalog.json", "procedures[0]", "bad type"));
+    EXPECT_TRUE(has("scripts.json", "procedure_menu", "bad type"));
+    EXPECT_TRUE(has("scripts.json", "phrases.more[0]", "bad type"));
+    EXPECT_TRUE(has("scripts.json", "phrases.more[1]", "missing text"));
+}
+
+TEST_F(BrokenContent, InvalidJsonAndMissingFile) {
+    load();
+    problems_.clear();
+    std::ofstream(dir_ / "catalog.json") << "{\"fields\": [";
+    fs::remove(dir_ / "scripts.json");
+    EXPECT_FALSE(load_content(dir_, problems_));
+    EXPECT_TRUE(has("catalog.json", "$", "invalid JSON")) << listed();
+    EXPECT_TRUE(has("scripts.json", "$", "cannot read"));
+}
+
+}  // namespace
+}  // namespace motcua::dialogs

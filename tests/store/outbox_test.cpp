@@ -1,0 +1,165 @@
+#include <gtest/gtest.h>
+
+#include "store/message_log.hpp"
+#include "store/outbox.hpp"
+#include "store_fixture.hpp"
+
+namespace motcua::store {
+namespace {
+
+class OutboxTest : public testing::StoreTest {
+protected:
+    std::int64_t enqueue(Channel channel, const std::string& contact, const std::string& text,
+                         std::int64_t now = 0) {
+        std::int64_t id = 0;
+        write([&](Transaction& tx) { id = enqueue_outbound(tx, {channel, contact, text, {}}, now); });
+        return id;
+    }
+
+    std::vector<std::int64_t> due(std::int64_t now, std::vector<std::int64_t> busy = {}, std::size_t limit = 100) {
+        std::vector<std::int64_t> ids;
+        for (const auto& item : read([&](Session& s) { return due_outbound(s, now, limit, busy); }))
+            ids.push_back(item.id);
+        return ids;
+    }
+
+    OutboxRow row(std::int64_t id) {
+        const auto found = read([&](Session& s) { return find_outbound(s, id); });
+        if (!found) throw std::runtime_error("no outbox item " + std::to_string(id));
+        return *found;
+    }
+
+    const std::string alice = "+84900000001";
+    const std::string bob = "+84900000002";
+};
+
+TEST_F(OutboxTest, EnqueuedItemKeepsItsMessageAndIsLogged) {
+    Outbound message{Channel::zalo, "8523456789012345678", "Chọn thủ tục:",
+                     {{"Khai sinh", "1"}, {"Kết hôn \"mới\"", "2"}}};
+    std::int64_t id = 0;
+    write([&](Transaction& tx) { id = enqueue_outbound(tx, message, 1000); });
+    const auto r = row(id);
+    EXPECT_EQ(r.state, OutboxState::pending);
+    EXPECT_EQ(r.item.message.channel, Channel::zalo);
+    EXPECT_EQ(r.item.message.contact, message.contact);
+    EXPECT_EQ(r.item.message.text, message.text);
+    ASSERT_EQ(r.item.message.choices.size(), 2u);
+    EXPECT_EQ(r.item.message.choices[1].title, "Kết hôn \"mới\"");
+    EXPECT_EQ(r.item.message.choices[1].payload, "2");
+    EXPECT_EQ(r.item.attempts, 0);
+    EXPECT_EQ(r.item.created_at_ms, 1000);
+    EXPECT_EQ(r.item.next_attempt_at_ms, 1000);
+    EXPECT_EQ(read([](Session& s) { return count_message_log(s, Direction::out, Channel::zalo); }), 1);
+    EXPECT_EQ(read([](Session& s) { return find_outbound(s, 999); }), std::nullopt);
+    EXPECT_THROW(write([](Transaction& tx) { enqueue_outbound(tx, {Channel::sms, "", "x", {}}, 0); }), StoreError);
+}
+
+TEST_F(OutboxTest, ContactGetsOneItemAtATimeInOrder) {
+    const auto a1 = enqueue(Channel::sms, alice, "1");
+    const auto a2 = enqueue(Channel::sms, alice, "2");
+    const auto b1 = enqueue(Channel::sms, bob, "1");
+    const auto z1 = enqueue(Channel::zalo, alice, "1");  // another channel: another queue
+    EXPECT_LT(a1, a2);
+    EXPECT_EQ(due(0), (std::vector{a1, b1, z1}));
+    write([&](Transaction& tx) { mark_sent(tx, a1, "SMa1", 5); });
+    EXPECT_EQ(due(5), (std::vector{a2, b1, z1}));
+    EXPECT_EQ(due(5, {}, 2), (std::vector{a2, b1}));
+    EXPECT_EQ(due(5, {}, 0), std::vector<std::int64_t>{});
+}
+
+TEST_F(OutboxTest, ContactWaitsBehindItsRetryingItem) {
+    const auto a1 = enqueue(Channel::sms, alice, "1");
+    const auto a2 = enqueue(Channel::sms, alice, "2");
+    const auto b1 = enqueue(Channel::sms, bob, "1");
+    write([&](Transaction& tx) { schedule_retry(tx, a1, 100, "HTTP 503"); });
+    EXPECT_EQ(due(50), (std::vector{b1}));  // a2 is due but must not overtake a1
+    EXPECT_EQ(due(100), (std::vector{a1, b1}));
+    EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s); }), 0);  // b1
+    write([&](Transaction& tx) { mark_sent(tx, b1, "SMb1", 1); });
+    // a2 was due long ago, but only a1 can go next.
+    EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s); }), 100);
+    write([&](Transaction& tx) { mark_dead(tx, a1, "invalid number", 100); });
+    EXPECT_EQ(due(100), (std::vector{a2}));
+}
+
+TEST_F(OutboxTest, BusyItemsAndTheirContactsAreSkipped) {
+    const auto a1 = enqueue(Channel::sms, alice, "1");
+    enqueue(Channel::sms, alice, "2");
+    const auto b1 = enqueue(Channel::sms, bob, "1");
+    EXPECT_EQ(due(0, {a1}), (std::vector{b1}));
+    EXPECT_EQ(due(0, {a1, b1}), std::vector<std::int64_t>{});
+    // An item already recorded as sent still holds its contact while the sender finishes.
+    write([&](Transaction& tx) { mark_sent(tx, a1, "SMa1", 1); });
+    EXPECT_EQ(due(1, {a1}), (std::vector{b1}));
+    EXPECT_EQ(due(1, {12345}), due(1));
+}
+
+TEST_F(OutboxTest, RetrySentAndDeadTransitions) {
+    const auto id = enqueue(Channel::zalo, "99", "x", 10);
+    write([&](Transaction& tx) { schedule_retry(tx, id, 5000, "error -32: rate limit"); });
+    auto r = row(id);
+    EXPECT_EQ(r.state, OutboxState::pending);
+    EXPECT_EQ(r.item.attempts, 1);
+    EXPECT_EQ(r.item.next_attempt_at_ms, 5000);
+    EXPECT_EQ(r.last_error, "error -32: rate limit");
+
+    write([&](Transaction& tx) { mark_sent(tx, id, "msg-abc", 5001); });
+    r = row(id);
+    EXPECT_EQ(r.state, OutboxState::sent);
+    EXPECT_EQ(r.item.attempts, 2);
+    EXPECT_EQ(r.gateway_id, "msg-abc");
+    EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s); }), std::nullopt);
+
+    // An item that has left cannot change again, nor can one that never was.
+    EXPECT_THROW(write([&](Transaction& tx) { mark_dead(tx, id, "late", 6000); }), StoreError);
+    EXPECT_THROW(write([&](Transaction& tx) { schedule_retry(tx, 777, 1, "x"); }), StoreError);
+    EXPECT_THROW(write([&](Transaction& tx) { mark_sent(tx, 777, "x", 1); }), StoreError);
+
+    const auto doomed = enqueue(Channel::zalo, "98", "y", 10);
+    write([&](Transaction& tx) { mark_dead(tx, doomed, "-230 and no phone known", 20); });
+    r = row(doomed);
+    EXPECT_EQ(r.state, OutboxState::dead);
+    EXPECT_EQ(r.last_error, "-230 and no phone known");
+    EXPECT_EQ(read([](Session& s) { return count_outbound(s, OutboxState::sent); }), 1);
+    EXPECT_EQ(read([](Session& s) { return count_outbound(s, OutboxState::dead); }), 1);
+    EXPECT_EQ(read([](Session& s) { return count_outbound(s, OutboxState::pending); }), 0);
+    EXPECT_EQ(due(1'000'000), std::vector<std::int64_t>{});
+}
+
+TEST_F(OutboxTest, RedirectMovesTheItemToSmsAndMakesItDueNow) {
+    const auto z1 = enqueue(Channel::zalo, "8523456789012345678", "Hồ sơ đã xong", 0);
+    const auto s1 = enqueue(Channel::sms, alice, "later message", 1);
+    write([&](Transaction& tx) { schedule_retry(tx, z1, 9000, "-230"); });
+    write([&](Transaction& tx) { redirect_outbound(tx, z1, Channel::sms, alice, 50); });
+    const auto r = row(z1);
+    EXPECT_EQ(r.state, OutboxState::pending);
+    EXPECT_EQ(r.item.message.channel, Channel::sms);
+    EXPECT_EQ(r.item.message.contact, alice);
+    EXPECT_EQ(r.item.next_attempt_at_ms, 50);
+    // It joins alice's SMS queue in its original place: before the newer s1.
+    EXPECT_EQ(due(50), (std::vector{z1}));
+    write([&](Transaction& tx) { mark_sent(tx, z1, "SM1", 60); });
+    EXPECT_EQ(due(60), (std::vector{s1}));
+    EXPECT_THROW(write([&](Transaction& tx) { redirect_outbound(tx, z1, Channel::sms, alice, 70); }), StoreError);
+    EXPECT_THROW(write([&](Transaction& tx) { redirect_outbound(tx, s1, Channel::sms, "", 70); }), StoreError);
+}
+
+TEST_F(OutboxTest, NextDueIsTheEarliestContactHead) {
+    EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s); }), std::nullopt);
+    const auto a1 = enqueue(Channel::sms, alice, "1", 0);
+    const auto b1 = enqueue(Channel::sms, bob, "1", 0);
+    write([&](Transaction& tx) {
+        schedule_retry(tx, a1, 300, "x");
+        schedule_retry(tx, b1, 200, "x");
+    });
+    EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s); }), 200);
+}
+
+TEST_F(OutboxTest, PendingItemsSurviveReopening) {
+    const auto a1 = enqueue(Channel::sms, alice, "1");
+    reopen();
+    EXPECT_EQ(due(0), (std::vector{a1}));
+}
+
+}  // namespace
+}  // namespace motcua::store

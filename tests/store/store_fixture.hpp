@@ -1,0 +1,61 @@
+#pragma once
+// A fresh database in a temporary directory of its own, removed after the test.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "store/database.hpp"
+#include "store/writer.hpp"
+
+namespace motcua::store::testing {
+
+class TempDir {
+public:
+    TempDir() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "motcua-store-XXXXXX").string();
+        if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary directory");
+        path_ = pattern;
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        std::filesystem::permissions(path_, std::filesystem::perms::owner_all, ignored);
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+    std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+private:
+    std::filesystem::path path_;
+};
+
+class StoreTest : public ::testing::Test {
+protected:
+    void SetUp() override { db = Database::open(path()); }
+
+    std::string path() const { return dir.file("motcua.db"); }
+
+    void reopen() {
+        db.reset();
+        db = Database::open(path());
+    }
+
+    void write(const Writer::Job& job) { db->writer().run(job); }
+
+    template <typename F>
+    auto read(F fn) {
+        decltype(fn(std::declval<Session&>())) result{};
+        db->read([&](Session& s) { result = fn(s); });
+        return result;
+    }
+
+    TempDir dir;
+    std::unique_ptr<Database> db;
+};
+
+}  // namespace motcua::store::testing
