@@ -53,7 +53,8 @@ WebhookRequest webhook_request(const json& test_case, const std::string& path, s
     WebhookRequest request;
     request.path = path;
     request.body = std::move(body);
-    for (const auto& [name, value] : test_case.value("headers", json::object()).items()) {
+    json headers = test_case.value("headers", json::object());
+    for (const auto& [name, value] : headers.items()) {
         request.headers[name] = value.get<std::string>();
     }
     return request;
@@ -119,7 +120,8 @@ Outbound outbound_from(const json& message, Channel channel) {
     outbound.channel = channel;
     outbound.contact = message.at("contact").get<std::string>();
     outbound.text = message.at("text").get<std::string>();
-    for (const auto& choice : message.value("choices", json::array())) {
+    json choices = message.value("choices", json::array());
+    for (const auto& choice : choices) {
         outbound.choices.push_back(
             {choice.at("title").get<std::string>(), choice.at("payload").get<std::string>()});
     }

@@ -39,7 +39,9 @@ TEST(TwilioWebhook, PayloadTable) {
             request.headers["x-twilio-signature"] = signature_for(c["sign"], settings, body);
         }
         Decoded decoded = twilio.decode(request);
-        if (decoded.rejection) EXPECT_TRUE(decoded.messages.empty());
+        if (decoded.rejection) {
+            EXPECT_TRUE(decoded.messages.empty());
+        }
         testing::expect_answer(decoded.rejection.value_or(twilio.acknowledge()), c);
         testing::expect_messages(decoded.messages, c.at("messages"));
     }

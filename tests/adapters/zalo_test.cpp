@@ -51,10 +51,30 @@ TEST(ZaloWebhook, PayloadTable) {
             request.headers["x-zevent-signature"] = signature_for(c["sign"], settings, body);
         }
         Decoded decoded = zalo.decode(request);
-        if (decoded.rejection) EXPECT_TRUE(decoded.messages.empty());
+        if (decoded.rejection) {
+            EXPECT_TRUE(decoded.messages.empty());
+        }
         testing::expect_answer(decoded.rejection.value_or(zalo.acknowledge()), c);
         testing::expect_messages(decoded.messages, c.at("messages"));
     }
+}
+
+TEST(ZaloWebhook, DeepNestingIsRefusedWithoutCrashing) {
+    ZaloOa zalo({"1", "s", "a", "https://openapi.zalo.me", "https://oauth.zaloapp.com"});
+    WebhookRequest request;
+    request.headers["x-zevent-signature"] = "mac=" + std::string(64, '0');
+    request.body = std::string(30000, '[') + std::string(30000, ']');
+    Decoded array = zalo.decode(request);
+    ASSERT_TRUE(array.rejection.has_value());
+    EXPECT_EQ(array.rejection->status, 400);
+
+    std::string deep;
+    for (int i = 0; i < 10000; ++i) deep += R"({"a":)";
+    deep += "1" + std::string(10000, '}');
+    request.body = R"({"app_id":"1","timestamp":"2","deep":)" + deep + "}";
+    Decoded object = zalo.decode(request);
+    ASSERT_TRUE(object.rejection.has_value());
+    EXPECT_EQ(object.rejection->status, 401);
 }
 
 TEST(ZaloOutbound, RequestTable) {

@@ -1,0 +1,63 @@
+#include "adapters/phone.hpp"
+
+namespace motcua::adapters {
+namespace {
+
+bool is_vietnamese_significant_number(std::string_view digits) {
+    if (digits.empty()) return false;
+    char first = digits.front();
+    if (first == '2') return digits.size() == 10;  // fixed line: 2 + area code + subscriber
+    bool mobile = first == '3' || first == '5' || first == '7' || first == '8' || first == '9';
+    return mobile && digits.size() == 9;
+}
+
+}  // namespace
+
+std::optional<std::string> to_e164(std::string_view written) {
+    std::string digits;
+    bool plus = false;
+    for (char c : written) {
+        if (c >= '0' && c <= '9') {
+            digits.push_back(c);
+        } else if (c == '+' && digits.empty() && !plus) {
+            plus = true;
+        } else if (c != ' ' && c != '.' && c != '-' && c != '(' && c != ')') {
+            return std::nullopt;
+        }
+    }
+    std::string_view rest = digits;
+    bool international = plus;
+    if (!plus && rest.starts_with("00")) {
+        rest.remove_prefix(2);
+        international = true;
+    }
+    if (international || rest.starts_with("84")) {
+        if (rest.starts_with("84")) {
+            std::string_view national = rest.substr(2);
+            if (national.starts_with("0")) national.remove_prefix(1);  // "+84 (0) 912..."
+            if (is_vietnamese_significant_number(national)) return "+84" + std::string(national);
+        }
+        if (international && rest.size() >= 8 && rest.size() <= 15 && !rest.starts_with("0") &&
+            !rest.starts_with("84")) {
+            return "+" + std::string(rest);
+        }
+        if (international) return std::nullopt;
+    }
+    if (rest.starts_with("0") && is_vietnamese_significant_number(rest.substr(1))) {
+        return "+84" + std::string(rest.substr(1));
+    }
+    return std::nullopt;
+}
+
+std::string mask_phone(std::string_view phone) {
+    constexpr std::size_t head = 5;
+    constexpr std::size_t tail = 3;
+    if (phone.size() <= head + tail) {
+        std::size_t shown = phone.size() > 2 ? 2 : 0;
+        return std::string(phone.size() - shown, '*') + std::string(phone.substr(phone.size() - shown));
+    }
+    return std::string(phone.substr(0, head)) + std::string(phone.size() - head - tail, '*') +
+           std::string(phone.substr(phone.size() - tail));
+}
+
+}  // namespace motcua::adapters

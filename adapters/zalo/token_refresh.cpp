@@ -1,0 +1,38 @@
+// Zalo access tokens last about a day; a refresh token buys the next pair, once.
+#include <nlohmann/json.hpp>
+
+#include "adapters/form.hpp"
+#include "adapters/url.hpp"
+#include "adapters/zalo/json_fields.hpp"
+#include "adapters/zalo/oa.hpp"
+
+namespace motcua::adapters {
+
+HttpCall ZaloOa::refresh_request(std::string_view refresh_token) const {
+    HttpCall call;
+    call.method = "POST";
+    call.url = join_url(settings_.oauth_base, "/v4/oa/access_token");
+    call.headers = {{"secret_key", settings_.app_secret},
+                    {"Content-Type", "application/x-www-form-urlencoded"}};
+    call.body = encode_form({{"refresh_token", std::string(refresh_token)},
+                             {"app_id", settings_.app_id},
+                             {"grant_type", "refresh_token"}});
+    return call;
+}
+
+// Success is {"access_token": "...", "refresh_token": "...", "expires_in": "90000"} (the
+// lifetime as a string); a refusal is {"error": -14014, "error_name": ..., ...} with HTTP 200.
+std::optional<ZaloTokens> ZaloOa::parse_refresh(const HttpReply& reply) const {
+    if (reply.status != 200) return std::nullopt;
+    auto body = nlohmann::json::parse(reply.body, nullptr, false);
+    auto access = zalo_json::text_of(zalo_json::member(body, "access_token"));
+    auto refresh = zalo_json::text_of(zalo_json::member(body, "refresh_token"));
+    if (!access || access->empty() || !refresh || refresh->empty()) return std::nullopt;
+    ZaloTokens tokens{*access, *refresh, 0};
+    if (auto expires = zalo_json::text_of(zalo_json::member(body, "expires_in"))) {
+        tokens.expires_in_s = zalo_json::parse_count(*expires).value_or(0);
+    }
+    return tokens;
+}
+
+}  // namespace motcua::adapters
