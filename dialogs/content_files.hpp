@@ -1,0 +1,30 @@
+#pragma once
+// The readers of each content file, used by load_content. Each reports its problems through the
+// reader and returns what it could read.
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dialogs/content_model.hpp"
+#include "dialogs/content_reader.hpp"
+
+namespace motcua::dialogs {
+
+// phrase_owners maps each folded phrase to what it names; the catalog fills it and the scripts
+// check theirs against it, so one phrase never means two things.
+using PhraseOwners = std::map<std::string, std::string>;
+Catalog read_catalog(const nlohmann::json& doc, PhraseOwners& phrase_owners,
+                     ContentReader& reader);
+Scripts read_scripts(const nlohmann::json& doc, PhraseOwners& phrase_owners,
+                     ContentReader& reader);
+
+// Folds each phrase of list (at path) for matching, reporting those that fold to nothing and
+// those already claimed in owners (folded phrase → owner name); claims the rest for owner.
+std::vector<std::string> fold_phrases(const std::vector<std::string>& list,
+                                      const std::string& path, const std::string& owner,
+                                      PhraseOwners& owners,
+                                      ContentReader& reader);
+
+}  // namespace motcua::dialogs

@@ -1,0 +1,107 @@
+#pragma once
+// What load_content builds from dialogs/data: the procedure catalog (catalog.json) and the
+// dialog scripts (scripts.json). Every text here has been validated as present and non-empty;
+// phrases are stored folded (dialogs/text.hpp), ready to match.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "dialogs/content.hpp"
+
+namespace motcua::dialogs {
+
+// A field of administration (lĩnh vực); officers are assigned fields.
+struct Field {
+    std::string id;    // "ho_tich"
+    std::string name;  // "Hộ tịch"
+};
+
+// How a procedure can be done online, in Decree 42/2022's terms.
+struct OnlineSubmission {
+    enum class Kind { toan_trinh, mot_phan, none };
+    Kind kind = Kind::none;
+    std::string how;                 // a sentence: where and what is done online, or why not
+    std::vector<std::string> steps;  // the portal / VNeID path, one step each
+};
+
+struct Procedure {
+    std::string id;           // "khai_tu"
+    std::string code;         // national code, "1.000656"
+    std::string linked_code;  // the linked (liên thông) procedure's code, or ""
+    std::string field;        // a Field id
+    std::string name;         // "Đăng ký khai tử"
+    std::vector<std::string> documents;
+    std::string note;         // a condition the citizen must know, or ""
+    std::string fee;
+    std::string time_limit;
+    std::string where;
+    OnlineSubmission online;
+    std::vector<std::string> phrases;  // folded everyday names
+};
+
+struct Catalog {
+    std::vector<Field> fields;
+    std::vector<Procedure> procedures;  // in the order the procedure list shows them
+
+    const Procedure* procedure(const std::string& id) const;
+    const Field* field(const std::string& id) const;
+};
+
+// What choosing a menu entry does.
+enum class Target {
+    main_menu,       // show the main menu
+    procedure_list,  // show the numbered list of procedures
+    dossier_status,  // look up a dossier (B3)
+    escalate,        // talk to an officer (B5)
+    documents,       // the current procedure's documents and where to bring them
+    fee_and_time,    // the current procedure's fee and time limit
+    online,          // how to do the current procedure online
+};
+
+struct MenuChoice {
+    std::string title;
+    Target target = Target::main_menu;
+};
+
+struct Menu {
+    std::string text;  // shown above the numbered choices
+    std::vector<MenuChoice> choices;
+};
+
+// Everyday phrases (folded) that make a message mean something, whatever its other words.
+struct Phrases {
+    std::vector<std::string> greeting;
+    std::vector<std::string> menu;
+    std::vector<std::string> dossier_status;
+    std::vector<std::string> escalate;
+    std::vector<std::string> follow;
+    std::vector<std::string> unfollow;
+    std::vector<std::string> more;           // asks for the next part of a long answer
+    std::vector<std::string> not_procedure;  // "mất bao lâu": never part of a procedure name
+};
+
+struct Scripts {
+    Menu main_menu;
+    std::string procedure_list_text;
+    Menu procedure_menu;
+    std::map<std::string, std::string> texts;  // every name of kTextNames, nothing else
+    Phrases phrases;
+
+    // The fixed text of that name with each "{key}" replaced by its value.
+    std::string text(const std::string& name,
+                     const std::map<std::string, std::string>& values = {}) const;
+};
+
+struct Content {
+    Catalog catalog;
+    Scripts scripts;
+};
+
+// One fixed text of scripts.json "texts" and the placeholders it may use.
+struct TextName {
+    const char* name;
+    std::vector<std::string> placeholders;
+};
+const std::vector<TextName>& text_names();
+
+}  // namespace motcua::dialogs

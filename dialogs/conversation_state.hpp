@@ -1,0 +1,29 @@
+#pragma once
+// What the engine remembers of a conversation between two turns, and its stored form: a JSON
+// object such as
+//   {"v":1,"menu":"procedure","procedure":"khai_tu","pending":["...page 2...","...page 3..."],
+//    "misses":0}
+// A state the engine cannot read (corrupt, from a newer version, naming a procedure since
+// removed from the catalog) starts the conversation afresh rather than failing the turn.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dialogs/content_model.hpp"
+
+namespace motcua::dialogs {
+
+struct ConversationState {
+    // Which numbered choices the citizen's last reply showed, hence what a number means; a new
+    // contact's numbers mean the main menu's.
+    enum class Menu { main, procedure_list, procedure };
+    Menu menu = Menu::main;
+    std::string procedure;              // the procedure the conversation is about, or ""
+    std::vector<std::string> pending;   // rendered parts of a long SMS answer not yet sent
+    int misses = 0;                     // messages not understood in a row (B5 escalates at 2)
+};
+
+ConversationState parse_state(std::string_view stored, const Catalog& catalog);
+std::string serialize_state(const ConversationState& state);
+
+}  // namespace motcua::dialogs

@@ -1,0 +1,205 @@
+#include "dialogs/engine.hpp"
+
+#include <stdexcept>
+
+#include "dialogs/content_model.hpp"
+#include "dialogs/conversation_state.hpp"
+#include "dialogs/guide.hpp"
+#include "dialogs/render.hpp"
+#include "dialogs/text.hpp"
+#include "dialogs/understanding.hpp"
+
+namespace motcua::dialogs {
+namespace {
+
+using ShownMenu = ConversationState::Menu;
+
+// What one turn decided, before rendering.
+struct Decision {
+    Message message;
+    Intent intent = Intent::unknown;
+};
+
+std::string join_lines(const std::string& first, const std::string& second) {
+    if (first.empty()) return second;
+    if (second.empty()) return first;
+    return first + "\n" + second;
+}
+
+// A choice number: a short run of digits and nothing else.
+bool is_number(const std::string& folded) {
+    return !folded.empty() && folded.size() <= 3 &&
+           folded.find_first_not_of("0123456789") == std::string::npos;
+}
+
+// One turn's decision, reading and updating the conversation state as it goes.
+class Turn {
+public:
+    Turn(const Content& content, ConversationState& state)
+        : content_(content), scripts_(content.scripts), state_(state) {}
+
+    Decision on_input(const Input& input) {
+        switch (input.kind) {
+            case Input::Kind::follow:
+                return {main_menu(scripts_.text("follow_greeting")), Intent::greeting};
+            case Input::Kind::unsupported:
+                return {main_menu(scripts_.text("unsupported")), Intent::unknown};
+            case Input::Kind::text:
+                break;
+        }
+        const std::string folded = fold(input.text);
+        Decision decision = is_number(folded) ? on_number(std::stoi(folded))
+                                              : on_understanding(understand(input.text, content_));
+        state_.misses = decision.intent == Intent::unknown ? state_.misses + 1 : 0;
+        return decision;
+    }
+
+private:
+    Decision on_number(int number) {
+        if (number == 0) return {main_menu(""), Intent::menu};
+        const auto index = static_cast<std::size_t>(number - 1);
+        if (state_.menu == ShownMenu::procedure_list) {
+            if (index < content_.catalog.procedures.size()) {
+                return {procedure_guide(content_.catalog.procedures[index]), Intent::procedure};
+            }
+        } else {
+            const std::vector<MenuChoice>& choices = state_.menu == ShownMenu::procedure
+                                                         ? scripts_.procedure_menu.choices
+                                                         : scripts_.main_menu.choices;
+            if (index < choices.size()) return on_target(choices[index].target);
+        }
+        const std::string bad = scripts_.text("bad_choice", {{"number", std::to_string(number)}});
+        return {current_menu(bad), Intent::unknown};
+    }
+
+    Decision on_target(Target target) {
+        const Procedure* procedure = content_.catalog.procedure(state_.procedure);
+        const bool needs_procedure = target == Target::documents ||
+                                     target == Target::fee_and_time || target == Target::online;
+        if (needs_procedure && !procedure) return {main_menu(""), Intent::menu};
+        switch (target) {
+            case Target::main_menu:
+                return {main_menu(""), Intent::menu};
+            case Target::procedure_list:
+                return {procedure_list(), Intent::menu};
+            case Target::dossier_status:
+                return {current_menu(scripts_.text("dossier_status_unavailable")),
+                        Intent::dossier_status};
+            case Target::escalate:
+                return {current_menu(scripts_.text("escalate_unavailable")), Intent::escalate};
+            case Target::documents:
+                return {procedure_menu(*procedure, documents_guide(*procedure, scripts_)),
+                        Intent::procedure};
+            case Target::fee_and_time:
+                return {procedure_menu(*procedure, fee_and_time_guide(*procedure, scripts_)),
+                        Intent::procedure};
+            case Target::online:
+                return {procedure_menu(*procedure, online_guide(*procedure, scripts_)),
+                        Intent::procedure};
+        }
+        throw std::logic_error("unhandled menu target");
+    }
+
+    Decision on_understanding(const Understanding& understood) {
+        const Procedure* named = content_.catalog.procedure(understood.procedure);
+        if (named) state_.procedure = named->id;
+        switch (understood.intent) {
+            case Intent::greeting:
+                return {main_menu(scripts_.text("greeting")), understood.intent};
+            case Intent::menu:
+                return {main_menu(""), understood.intent};
+            case Intent::procedure:
+                return {procedure_guide(*named), understood.intent};
+            case Intent::dossier_status:
+                return {main_menu(scripts_.text("dossier_status_unavailable")), understood.intent};
+            case Intent::escalate:
+                return {main_menu(scripts_.text("escalate_unavailable")), understood.intent};
+            case Intent::follow:
+            case Intent::unfollow:
+                return {main_menu(scripts_.text("follow_unavailable")), understood.intent};
+            case Intent::unknown:
+                break;
+        }
+        return {main_menu(scripts_.text("not_understood")), Intent::unknown};
+    }
+
+    Message main_menu(const std::string& intro) {
+        state_.menu = ShownMenu::main;
+        Message message{join_lines(intro, scripts_.main_menu.text), {}, ""};
+        for (const MenuChoice& choice : scripts_.main_menu.choices) {
+            message.choices.push_back(choice.title);
+        }
+        return message;
+    }
+
+    Message procedure_list() {
+        state_.menu = ShownMenu::procedure_list;
+        Message message{scripts_.procedure_list_text, {}, scripts_.text("back_to_menu")};
+        for (const Procedure& p : content_.catalog.procedures) message.choices.push_back(p.name);
+        return message;
+    }
+
+    Message procedure_guide(const Procedure& procedure) {
+        return procedure_menu(procedure, full_guide(procedure, scripts_));
+    }
+
+    Message procedure_menu(const Procedure& procedure, const std::string& body) {
+        state_.menu = ShownMenu::procedure;
+        state_.procedure = procedure.id;
+        Message message{join_lines(body, scripts_.procedure_menu.text), {},
+                        scripts_.text("back_to_menu")};
+        for (const MenuChoice& choice : scripts_.procedure_menu.choices) {
+            message.choices.push_back(choice.title);
+        }
+        return message;
+    }
+
+    // The menu the citizen was in, shown again under intro.
+    Message current_menu(const std::string& intro) {
+        const Procedure* procedure = content_.catalog.procedure(state_.procedure);
+        if (state_.menu == ShownMenu::procedure && procedure) return procedure_menu(*procedure, intro);
+        if (state_.menu == ShownMenu::procedure_list) {
+            Message message = procedure_list();
+            message.body = join_lines(intro, message.body);
+            return message;
+        }
+        return main_menu(intro);
+    }
+
+    const Content& content_;
+    const Scripts& scripts_;
+    ConversationState& state_;
+};
+
+}  // namespace
+
+Engine::Engine(std::shared_ptr<const Content> content) : content_(std::move(content)) {
+    if (!content_) throw std::invalid_argument("dialog engine needs loaded content");
+}
+
+TurnResult Engine::turn(std::string_view stored, const Input& input, const Medium& medium) const {
+    ConversationState state = parse_state(stored, content_->catalog);
+    TurnResult result;
+    if (input.kind == Input::Kind::text && !state.pending.empty() &&
+        asks_for_more(input.text, *content_)) {
+        result.replies.push_back(Reply{state.pending.front(), {}});
+        state.pending.erase(state.pending.begin());
+        result.intent = intent_name(Intent::menu);
+        result.state = serialize_state(state);
+        return result;
+    }
+    state.pending.clear();
+    const Decision decision = Turn(*content_, state).on_input(input);
+    const Scripts& scripts = content_->scripts;
+    Rendering rendering = render(decision.message, medium, [&](std::size_t page, std::size_t pages) {
+        return scripts.text("more_prompt",
+                            {{"page", std::to_string(page)}, {"pages", std::to_string(pages)}});
+    });
+    result.replies = std::move(rendering.replies);
+    state.pending = std::move(rendering.pending);
+    result.intent = intent_name(decision.intent);
+    result.state = serialize_state(state);
+    return result;
+}
+
+}  // namespace motcua::dialogs

@@ -1,0 +1,189 @@
+#include <regex>
+
+#include "dialogs/content_files.hpp"
+
+namespace motcua::dialogs {
+namespace {
+
+using nlohmann::json;
+
+struct TargetName {
+    const char* name;
+    Target target;
+    bool needs_procedure;
+};
+
+constexpr TargetName kTargets[] = {
+    {"main_menu", Target::main_menu, false},
+    {"procedure_list", Target::procedure_list, false},
+    {"dossier_status", Target::dossier_status, false},
+    {"escalate", Target::escalate, false},
+    {"documents", Target::documents, true},
+    {"fee_and_time", Target::fee_and_time, true},
+    {"online", Target::online, true},
+};
+
+Menu read_menu(const json& obj, const std::string& path, bool in_procedure,
+               ContentReader& reader) {
+    Menu menu;
+    reader.reject_unknown_keys(obj, path, {"text", "choices"});
+    menu.text = reader.text(obj, path, "text");
+    const json* choices = reader.list(obj, path, "choices");
+    if (!choices) return menu;
+    for (std::size_t i = 0; i < choices->size(); ++i) {
+        const std::string item_path = element_path(member_path(path, "choices"), i);
+        const json& item = (*choices)[i];
+        if (!item.is_object()) {
+            reader.problem(item_path, "bad type: expected an object");
+            continue;
+        }
+        reader.reject_unknown_keys(item, item_path, {"title", "target"});
+        MenuChoice choice{reader.text(item, item_path, "title")};
+        const std::string target = reader.text(item, item_path, "target");
+        const TargetName* known = nullptr;
+        for (const TargetName& t : kTargets) {
+            if (target == t.name) known = &t;
+        }
+        if (!known) {
+            if (!target.empty()) {
+                reader.problem(member_path(item_path, "target"),
+                               "unknown menu target '" + target + "'");
+            }
+            continue;
+        }
+        if (known->needs_procedure && !in_procedure) {
+            reader.problem(member_path(item_path, "target"),
+                           "menu target '" + target + "' needs a procedure: only in procedure_menu");
+            continue;
+        }
+        choice.target = known->target;
+        menu.choices.push_back(std::move(choice));
+    }
+    return menu;
+}
+
+std::map<std::string, std::string> read_texts(const json& obj, ContentReader& reader) {
+    std::map<std::string, std::string> texts;
+    static const std::regex placeholder("\\{([^{}]*)\\}");
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        bool known = false;
+        for (const TextName& t : text_names()) known = known || it.key() == t.name;
+        if (!known) reader.problem(member_path("texts", it.key()), "unknown key");
+    }
+    for (const TextName& t : text_names()) {
+        std::string value = reader.text(obj, "texts", t.name);
+        for (std::sregex_iterator m(value.begin(), value.end(), placeholder), end; m != end; ++m) {
+            const std::string key = (*m)[1];
+            bool allowed = false;
+            for (const std::string& p : t.placeholders) allowed = allowed || p == key;
+            if (!allowed) {
+                reader.problem(member_path("texts", t.name), "unknown placeholder {" + key + "}");
+            }
+        }
+        if (!value.empty()) texts.emplace(t.name, std::move(value));
+    }
+    return texts;
+}
+
+Phrases read_phrases(const json& obj, PhraseOwners& owners, ContentReader& reader) {
+    Phrases phrases;
+    const std::pair<const char*, std::vector<std::string>*> lists[] = {
+        {"greeting", &phrases.greeting},
+        {"menu", &phrases.menu},
+        {"dossier_status", &phrases.dossier_status},
+        {"escalate", &phrases.escalate},
+        {"follow", &phrases.follow},
+        {"unfollow", &phrases.unfollow},
+        {"more", &phrases.more},
+        {"not_procedure", &phrases.not_procedure},
+    };
+    reader.reject_unknown_keys(obj, "phrases",
+                               {"greeting", "menu", "dossier_status", "escalate", "follow",
+                                "unfollow", "more", "not_procedure"});
+    for (const auto& [name, list] : lists) {
+        *list = fold_phrases(reader.texts(obj, "phrases", name),
+                             member_path("phrases", name), std::string("phrases.") + name,
+                             owners, reader);
+    }
+    return phrases;
+}
+
+}  // namespace
+
+const std::vector<TextName>& text_names() {
+    static const std::vector<TextName> names = {
+        {"greeting", {}},
+        {"follow_greeting", {}},
+        {"not_understood", {}},
+        {"unsupported", {}},
+        {"bad_choice", {"number"}},
+        {"back_to_menu", {}},
+        {"more_prompt", {"page", "pages"}},
+        {"dossier_status_unavailable", {}},
+        {"escalate_unavailable", {}},
+        {"follow_unavailable", {}},
+        {"guide_title", {"name", "code"}},
+        {"guide_linked", {"code"}},
+        {"guide_documents", {}},
+        {"guide_note", {"note"}},
+        {"guide_fee", {"fee"}},
+        {"guide_time_limit", {"time_limit"}},
+        {"guide_where", {"where"}},
+        {"online_toan_trinh", {"how"}},
+        {"online_mot_phan", {"how"}},
+        {"online_none", {"how"}},
+        {"online_step", {"number", "step"}},
+        {"online_account", {}},
+    };
+    return names;
+}
+
+std::string Scripts::text(const std::string& name,
+                          const std::map<std::string, std::string>& values) const {
+    auto it = texts.find(name);
+    if (it == texts.end()) return {};
+    std::string out;
+    const std::string& source = it->second;
+    for (std::size_t i = 0; i < source.size();) {
+        std::size_t close = source[i] == '{' ? source.find('}', i) : std::string::npos;
+        auto value = close == std::string::npos
+                         ? values.end()
+                         : values.find(source.substr(i + 1, close - i - 1));
+        if (value != values.end()) {
+            out += value->second;
+            i = close + 1;
+        } else {
+            out += source[i++];
+        }
+    }
+    return out;
+}
+
+Scripts read_scripts(const json& doc, PhraseOwners& phrase_owners, ContentReader& reader) {
+    Scripts scripts;
+    if (!doc.is_object()) {
+        reader.problem("$", "bad type: expected an object");
+        return scripts;
+    }
+    reader.reject_unknown_keys(doc, "",
+                               {"main_menu", "procedure_list", "procedure_menu", "texts", "phrases"});
+    if (const json* menu = reader.object(doc, "", "main_menu")) {
+        scripts.main_menu = read_menu(*menu, "main_menu", false, reader);
+    }
+    if (const json* list = reader.object(doc, "", "procedure_list")) {
+        reader.reject_unknown_keys(*list, "procedure_list", {"text"});
+        scripts.procedure_list_text = reader.text(*list, "procedure_list", "text");
+    }
+    if (const json* menu = reader.object(doc, "", "procedure_menu")) {
+        scripts.procedure_menu = read_menu(*menu, "procedure_menu", true, reader);
+    }
+    if (const json* texts = reader.object(doc, "", "texts")) {
+        scripts.texts = read_texts(*texts, reader);
+    }
+    if (const json* phrases = reader.object(doc, "", "phrases")) {
+        scripts.phrases = read_phrases(*phrases, phrase_owners, reader);
+    }
+    return scripts;
+}
+
+}  // namespace motcua::dialogs

@@ -1,0 +1,122 @@
+// Golden transcripts: tests/testdata/transcripts/*.json, each a list of conversations
+//   {"name", "channel": "sms"|"zalo", "unicode": bool, "max_segments": n (SMS, default 3),
+//    "turns": [{"citizen": TEXT | "event": "follow"|"unsupported",
+//               "expect_contains": [...], "expect_not_contains": [...], "expect_intent": I}]}
+// driven through Engine::turn. Every reply is also held to its channel's limits.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "dialogs/engine.hpp"
+#include "dialogs/text.hpp"
+#include "tests/dialogs/dialogs_fixture.hpp"
+
+namespace motcua::dialogs {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::vector<fs::path> transcript_files() {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(fs::path(MOTCUA_TESTDATA_DIR) / "transcripts")) {
+        if (entry.path().extension() == ".json") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+Medium medium_of(const json& conversation) {
+    Medium medium;
+    const std::string channel = conversation.at("channel").get<std::string>();
+    if (channel == "sms") {
+        medium.sms = true;
+        medium.unicode = conversation.at("unicode").get<bool>();
+        medium.max_segments = conversation.value("max_segments", 3);
+    } else if (channel == "zalo") {
+        medium.buttons = true;
+    } else {
+        ADD_FAILURE() << "unknown channel " << channel;
+    }
+    return medium;
+}
+
+Input input_of(const json& turn) {
+    if (turn.contains("citizen")) return Input{Input::Kind::text, turn.at("citizen").get<std::string>()};
+    const std::string event = turn.at("event").get<std::string>();
+    if (event == "follow") return Input{Input::Kind::follow, ""};
+    if (event == "unsupported") return Input{Input::Kind::unsupported, ""};
+    ADD_FAILURE() << "unknown event " << event;
+    return Input{};
+}
+
+void expect_channel_limits(const TurnResult& result, const Medium& medium) {
+    ASSERT_FALSE(result.replies.empty());
+    for (const Reply& reply : result.replies) {
+        if (medium.sms) {
+            EXPECT_EQ(result.replies.size(), 1u);
+            EXPECT_LE(sms_segments(reply.text), static_cast<std::size_t>(medium.max_segments))
+                << reply.text;
+            if (!medium.unicode) {
+                EXPECT_TRUE(is_gsm7(reply.text)) << reply.text;
+            }
+            EXPECT_TRUE(reply.choices.empty());
+        } else {
+            EXPECT_LE(code_points(reply.text), medium.max_chars);
+            EXPECT_LE(reply.choices.size(), 5u);
+        }
+    }
+}
+
+void run_conversation(const json& conversation) {
+    const Medium medium = medium_of(conversation);
+    Engine engine(testing::shipped_content());
+    std::string state;
+    const json& turns = conversation.at("turns");
+    for (std::size_t i = 0; i < turns.size(); ++i) {
+        const json& turn = turns[i];
+        SCOPED_TRACE("turn " + std::to_string(i + 1) + ": " + turn.dump());
+        const TurnResult result = engine.turn(state, input_of(turn), medium);
+        state = result.state;
+        expect_channel_limits(result, medium);
+        std::string text;
+        for (const Reply& reply : result.replies) text += reply.text + "\n";
+        for (const auto& expected : turn.value("expect_contains", json::array())) {
+            EXPECT_NE(text.find(expected.get<std::string>()), std::string::npos)
+                << "missing \"" << expected.get<std::string>() << "\" in:\n" << text;
+        }
+        for (const auto& unexpected : turn.value("expect_not_contains", json::array())) {
+            EXPECT_EQ(text.find(unexpected.get<std::string>()), std::string::npos)
+                << "unexpected \"" << unexpected.get<std::string>() << "\" in:\n" << text;
+        }
+        if (turn.contains("expect_intent")) {
+            EXPECT_EQ(result.intent, turn.at("expect_intent").get<std::string>());
+        }
+    }
+}
+
+TEST(Transcripts, ThereAreSome) { EXPECT_GE(transcript_files().size(), 3u); }
+
+TEST(Transcripts, EveryConversationPlaysAsWritten) {
+    for (const fs::path& file : transcript_files()) {
+        SCOPED_TRACE(file.filename().string());
+        std::ifstream in(file);
+        const json conversations = json::parse(in, nullptr, /*allow_exceptions=*/false);
+        ASSERT_TRUE(conversations.is_array()) << "not a JSON list";
+        for (const json& conversation : conversations) {
+            SCOPED_TRACE(conversation.value("name", std::string("(unnamed)")));
+            try {
+                run_conversation(conversation);
+            } catch (const json::exception& e) {
+                ADD_FAILURE() << "malformed transcript: " << e.what();
+            }
+        }
+    }
+}
+
+}  // namespace
+}  // namespace motcua::dialogs
