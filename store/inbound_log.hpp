@@ -9,7 +9,8 @@
 
 namespace motcua::store {
 
-// Records the message; false when (channel, external_id) was already recorded.
+// Records the message and appends its text to the message log; false, and nothing written, when
+// (channel, external_id) was already recorded. Throws StoreError without an external_id or contact.
 bool record_inbound(Transaction& tx, const Inbound& message, std::int64_t received_at_ms);
 
 // Number of inbound messages recorded for a channel (for tests and statistics).

@@ -21,6 +21,7 @@ struct OutboxItem {
 
 enum class OutboxState { pending, sent, dead };
 
+// Due at once; also appended to the message log. Returns the item's id, increasing with time.
 std::int64_t enqueue_outbound(Transaction& tx, const Outbound& message, std::int64_t now_ms);
 
 // Pending items whose time has come, oldest first, at most one per (channel, contact): a
@@ -29,14 +30,18 @@ std::int64_t enqueue_outbound(Transaction& tx, const Outbound& message, std::int
 std::vector<OutboxItem> due_outbound(Session& s, std::int64_t now_ms, std::size_t limit,
                                      const std::vector<std::int64_t>& busy);
 
-// When the earliest pending item becomes due, if any.
+// When the earliest pending item becomes due, if any. Only each contact's oldest pending item
+// counts: a later one that is due already still waits for it.
 std::optional<std::int64_t> next_outbound_due_at(Session& s);
 
+// The outcome of a try: each adds one to attempts. They, and redirect_outbound, throw StoreError
+// when the item is not pending (unknown, or already sent or dead).
 void mark_sent(Transaction& tx, std::int64_t id, const std::string& gateway_id, std::int64_t now_ms);
 void schedule_retry(Transaction& tx, std::int64_t id, std::int64_t next_attempt_at_ms,
                     const std::string& error);
 void mark_dead(Transaction& tx, std::int64_t id, const std::string& reason, std::int64_t now_ms);
 // Moves an item to another channel/contact (Zalo -230 falling back to SMS) and makes it due now.
+// It keeps its id, so it goes before the newer items of its new contact; attempts are kept.
 void redirect_outbound(Transaction& tx, std::int64_t id, Channel channel, const std::string& contact,
                        std::int64_t now_ms);
 

@@ -11,8 +11,11 @@ struct sqlite3;
 namespace motcua::store {
 
 // Any failure of the store: a full disk, a locked or read-only file, a corrupt database.
+// sqlite_code is SQLite's extended result code, or 0 when the failure did not come from SQLite.
 struct StoreError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+    explicit StoreError(const std::string& what, int sqlite_code = 0)
+        : std::runtime_error(what), sqlite_code(sqlite_code) {}
+    int sqlite_code;
 };
 
 class Statement;
@@ -28,6 +31,11 @@ public:
     Statement& prepare(const char* sql);
     void exec(const char* sql);  // for statements without results or parameters
     sqlite3* handle() const { return db_; }
+    bool in_transaction() const;  // false in autocommit mode, as after a failed COMMIT undid all
+
+    // Ends every statement still between rows, so that this connection holds no read snapshot
+    // and no lock it no longer needs. The pool and the writer call it after each use.
+    void reset_statements();
 
 private:
     struct Cache;

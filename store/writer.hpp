@@ -13,7 +13,9 @@ class Writer {
 public:
     using Job = std::function<void(Transaction&)>;
     // committed is false when the job threw or the commit failed; error says why.
-    // Called on the writer thread after the commit: keep it short (post elsewhere).
+    // Called once, on the writer thread after the commit: keep it short (post elsewhere), and do
+    // not call run() from it. After stop() it is called at once on the submitting thread.
+    // Jobs run in the order submitted; what a Done throws is ignored.
     using Done = std::function<void(bool committed, const std::string& error)>;
 
     virtual ~Writer() = default;

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <future>
 
 #include "failing_vfs.hpp"
 #include "store/outbox.hpp"

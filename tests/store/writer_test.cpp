@@ -8,6 +8,7 @@
 
 #include "store/settings.hpp"
 #include "store/sqlite_writer.hpp"
+#include "store/statement.hpp"
 #include "store_fixture.hpp"
 
 namespace motcua::store {
@@ -141,6 +142,29 @@ TEST_F(WriterTest, ThrowingJobFailsAloneWhileItsNeighboursCommit) {
     EXPECT_EQ(setting("a"), "1");
     EXPECT_EQ(setting("b"), std::nullopt);
     EXPECT_EQ(setting("c"), "1");
+}
+
+TEST_F(WriterTest, FailedCommitFailsTheWholeBatchAndLeavesNoOpenTransaction) {
+    Blocker blocker(db->writer());
+    Outcomes outcomes(2);
+    db->writer().submit([](Transaction& tx) { save_setting(tx, "neighbour", "1"); }, outcomes.done_for(0));
+    // A deferred foreign key is checked only by COMMIT, and a COMMIT refused for it leaves the
+    // transaction open: the case where a writer that does not roll back stays stuck for good.
+    db->writer().submit(
+        [](Transaction& tx) {
+            tx.exec("PRAGMA defer_foreign_keys = ON");
+            tx.exec("INSERT INTO inbound (channel, external_id, contact, kind, received_at, message_log_id)"
+                    " VALUES ('sms', 'SM1', '+84900000001', 'text', 0, 999)");
+        },
+        outcomes.done_for(1));
+    blocker.release();
+    for (const auto& [index, result] : outcomes.wait()) {
+        EXPECT_FALSE(result.first) << index;
+        EXPECT_NE(result.second.find("FOREIGN KEY constraint failed"), std::string::npos) << result.second;
+    }
+    write([](Transaction& tx) { save_setting(tx, "after", "1"); });
+    EXPECT_EQ(setting("neighbour"), std::nullopt);
+    EXPECT_EQ(setting("after"), "1");
 }
 
 TEST_F(WriterTest, RunThrowsWhenTheJobFails) {

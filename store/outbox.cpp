@@ -1,0 +1,167 @@
+#include "store/outbox.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <limits>
+
+#include "store/channel_column.hpp"
+#include "store/message_log.hpp"
+#include "store/statement.hpp"
+
+// The columns read_item expects, first in every SELECT of an item.
+#define MOTCUA_OUTBOX_ITEM_COLUMNS \
+    "o.id, o.channel, o.contact, o.text, o.choices, o.attempts, o.created_at, o.next_attempt_at"
+
+namespace motcua::store {
+namespace {
+
+std::string choices_json(const std::vector<Choice>& choices) {
+    auto list = nlohmann::json::array();
+    for (const auto& c : choices) list.push_back({{"title", c.title}, {"payload", c.payload}});
+    return list.dump();
+}
+
+std::vector<Choice> parse_choices(std::int64_t id, const std::string& text) {
+    try {
+        std::vector<Choice> choices;
+        for (const auto& c : nlohmann::json::parse(text))
+            choices.push_back({c.at("title").get<std::string>(), c.at("payload").get<std::string>()});
+        return choices;
+    } catch (const nlohmann::json::exception& e) {
+        throw StoreError("outbox item " + std::to_string(id) + " has unreadable choices: " + e.what());
+    }
+}
+
+OutboxItem read_item(const Statement& row) {
+    OutboxItem item;
+    item.id = row.column_int64(0);
+    item.message.channel = channel_column(row, 1);
+    item.message.contact = row.column_text(2);
+    item.message.text = row.column_text(3);
+    item.message.choices = parse_choices(item.id, row.column_text(4));
+    item.attempts = static_cast<int>(row.column_int64(5));
+    item.created_at_ms = row.column_int64(6);
+    item.next_attempt_at_ms = row.column_int64(7);
+    return item;
+}
+
+OutboxState state_of(std::int64_t id, const std::string& name) {
+    if (name == "pending") return OutboxState::pending;
+    if (name == "sent") return OutboxState::sent;
+    if (name == "dead") return OutboxState::dead;
+    throw StoreError("outbox item " + std::to_string(id) + " has an unknown state '" + name + "'");
+}
+
+std::string_view state_name(OutboxState state) {
+    switch (state) {
+        case OutboxState::pending: return "pending";
+        case OutboxState::sent: return "sent";
+        case OutboxState::dead: return "dead";
+    }
+    throw StoreError("unknown outbox state");
+}
+
+// Runs an UPDATE of one pending item that ends in "RETURNING id", and fails when the item is
+// not there or has already left: the caller's picture of the outbox is wrong.
+void update_pending(Statement& update, std::int64_t id, std::string_view what) {
+    if (!update.first_text())
+        throw StoreError("cannot " + std::string(what) + " outbox item " + std::to_string(id) +
+                         ": no such pending item");
+}
+
+}  // namespace
+
+std::int64_t enqueue_outbound(Transaction& tx, const Outbound& message, std::int64_t now_ms) {
+    if (message.contact.empty()) throw StoreError("an outbound message without a recipient");
+    auto& insert = tx.prepare(
+        "INSERT INTO outbox (channel, contact, text, choices, created_at, next_attempt_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?5) RETURNING id");
+    const auto id = insert.bind(1, channel_name(message.channel))
+                        .bind(2, message.contact)
+                        .bind(3, message.text)
+                        .bind(4, choices_json(message.choices))
+                        .bind(5, now_ms)
+                        .single_int64();
+    append_message_log(tx, Direction::out, message.channel, message.contact, message.text, now_ms);
+    return id;
+}
+
+std::vector<OutboxItem> due_outbound(Session& s, std::int64_t now_ms, std::size_t limit,
+                                     const std::vector<std::int64_t>& busy) {
+    if (limit == 0) return {};
+    auto busy_ids = nlohmann::json::array();
+    for (const auto id : busy) busy_ids.push_back(id);
+    auto& query = s.prepare(
+        "SELECT " MOTCUA_OUTBOX_ITEM_COLUMNS " FROM outbox AS o"
+        " WHERE o.state = 'pending' AND o.next_attempt_at <= ?1"
+        "   AND o.id = (SELECT min(p.id) FROM outbox AS p WHERE p.state = 'pending'"
+        "               AND p.channel = o.channel AND p.contact = o.contact)"
+        "   AND NOT EXISTS (SELECT 1 FROM json_each(?2) AS b JOIN outbox AS q ON q.id = b.value"
+        "                   WHERE q.channel = o.channel AND q.contact = o.contact)"
+        " ORDER BY o.id LIMIT ?3");
+    const auto most = std::min<std::size_t>(limit, std::numeric_limits<std::int64_t>::max());
+    query.bind(1, now_ms).bind(2, busy_ids.dump()).bind(3, most);
+    std::vector<OutboxItem> due;
+    while (query.step()) due.push_back(read_item(query));
+    return due;
+}
+
+std::optional<std::int64_t> next_outbound_due_at(Session& s) {
+    // Only each contact's oldest pending item can be sent next; a later one due earlier waits.
+    auto& query = s.prepare(
+        "SELECT min(next_attempt_at) FROM outbox WHERE id IN"
+        " (SELECT min(id) FROM outbox WHERE state = 'pending' GROUP BY channel, contact)");
+    query.step();
+    std::optional<std::int64_t> due;
+    if (!query.column_is_null(0)) due = query.column_int64(0);
+    query.reset();
+    return due;
+}
+
+void mark_sent(Transaction& tx, std::int64_t id, const std::string& gateway_id, std::int64_t now_ms) {
+    auto& update = tx.prepare(
+        "UPDATE outbox SET state = 'sent', gateway_id = ?2, sent_at = ?3, attempts = attempts + 1"
+        " WHERE id = ?1 AND state = 'pending' RETURNING id");
+    update_pending(update.bind(1, id).bind(2, gateway_id).bind(3, now_ms), id, "mark sent");
+}
+
+void schedule_retry(Transaction& tx, std::int64_t id, std::int64_t next_attempt_at_ms,
+                    const std::string& error) {
+    auto& update = tx.prepare(
+        "UPDATE outbox SET next_attempt_at = ?2, last_error = ?3, attempts = attempts + 1"
+        " WHERE id = ?1 AND state = 'pending' RETURNING id");
+    update_pending(update.bind(1, id).bind(2, next_attempt_at_ms).bind(3, error), id, "retry");
+}
+
+void mark_dead(Transaction& tx, std::int64_t id, const std::string& reason, std::int64_t now_ms) {
+    auto& update = tx.prepare(
+        "UPDATE outbox SET state = 'dead', last_error = ?2, dead_at = ?3, attempts = attempts + 1"
+        " WHERE id = ?1 AND state = 'pending' RETURNING id");
+    update_pending(update.bind(1, id).bind(2, reason).bind(3, now_ms), id, "mark dead");
+}
+
+void redirect_outbound(Transaction& tx, std::int64_t id, Channel channel, const std::string& contact,
+                       std::int64_t now_ms) {
+    if (contact.empty()) throw StoreError("cannot redirect outbox item " + std::to_string(id) + " to no recipient");
+    auto& update = tx.prepare(
+        "UPDATE outbox SET channel = ?2, contact = ?3, next_attempt_at = ?4"
+        " WHERE id = ?1 AND state = 'pending' RETURNING id");
+    update_pending(update.bind(1, id).bind(2, channel_name(channel)).bind(3, contact).bind(4, now_ms),
+                   id, "redirect");
+}
+
+std::optional<OutboxRow> find_outbound(Session& s, std::int64_t id) {
+    auto& query = s.prepare("SELECT " MOTCUA_OUTBOX_ITEM_COLUMNS
+                            ", o.state, o.gateway_id, o.last_error FROM outbox AS o WHERE o.id = ?1");
+    if (!query.bind(1, id).step()) return std::nullopt;
+    OutboxRow row{read_item(query), state_of(id, query.column_text(8)), query.column_text(9),
+                  query.column_text(10)};
+    query.reset();
+    return row;
+}
+
+std::int64_t count_outbound(Session& s, OutboxState state) {
+    return s.prepare("SELECT count(*) FROM outbox WHERE state = ?1").bind(1, state_name(state)).single_int64();
+}
+
+}  // namespace motcua::store

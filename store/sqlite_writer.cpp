@@ -1,0 +1,143 @@
+#include "store/sqlite_writer.hpp"
+
+#include <algorithm>
+#include <future>
+#include <optional>
+
+namespace motcua::store {
+namespace {
+
+std::string message_of(const std::exception_ptr& failure) {
+    try {
+        std::rethrow_exception(failure);
+    } catch (const std::exception& e) {
+        return e.what();
+    } catch (...) {
+        return "the job failed with an exception that is not a std::exception";
+    }
+}
+
+void report(const Writer::Done& done, bool committed, const std::string& error) {
+    if (!done) return;
+    // A callback that throws has nobody to tell; letting it out would end the writer thread
+    // and with it every later commit.
+    try {
+        done(committed, error);
+    } catch (...) {
+    }
+}
+
+}  // namespace
+
+SqliteWriter::SqliteWriter(std::unique_ptr<Transaction> connection) : tx_(std::move(connection)) {
+    if (!tx_) throw StoreError("the writer needs a connection");
+    thread_ = std::thread([this] { loop(); });
+    thread_id_ = thread_.get_id();
+}
+
+SqliteWriter::~SqliteWriter() { stop(); }
+
+void SqliteWriter::submit(Job job, Done done) {
+    if (!job) {
+        report(done, false, "no job given");
+        return;
+    }
+    {
+        std::lock_guard lock(mutex_);
+        if (!stopping_) {
+            queue_.push_back({std::move(job), std::move(done), false, {}});
+            wake_.notify_one();
+            return;
+        }
+    }
+    report(done, false, "store stopped");
+}
+
+void SqliteWriter::run(Job job) {
+    if (std::this_thread::get_id() == thread_id_)
+        throw StoreError("Writer::run called on the writer thread, which would wait for itself");
+    auto outcome = std::make_shared<std::promise<std::optional<std::string>>>();
+    auto finished = outcome->get_future();
+    submit(std::move(job), [outcome](bool committed, const std::string& error) {
+        outcome->set_value(committed ? std::nullopt : std::optional(error));
+    });
+    if (const auto error = finished.get()) throw StoreError(*error);
+}
+
+void SqliteWriter::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+        wake_.notify_one();
+    }
+    std::lock_guard join_lock(join_mutex_);
+    // From a Done callback the thread cannot wait for itself; it ends once the queue is empty.
+    if (thread_.joinable() && std::this_thread::get_id() != thread_id_) thread_.join();
+}
+
+void SqliteWriter::loop() {
+    for (;;) {
+        std::vector<Pending> batch;
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty()) return;
+            const std::size_t count = std::min(queue_.size(), max_batch);
+            batch.reserve(count);
+            for (std::size_t i = 0; i < count; ++i) {
+                batch.push_back(std::move(queue_.front()));
+                queue_.pop_front();
+            }
+        }
+        commit_batch(batch);
+    }
+}
+
+void SqliteWriter::commit_batch(std::vector<Pending>& batch) {
+    std::optional<std::string> batch_error;
+    try {
+        abandon_transaction();
+        tx_->exec("BEGIN IMMEDIATE");
+        for (auto& pending : batch) run_in_savepoint(pending);
+        tx_->exec("COMMIT");
+    } catch (const std::exception& e) {
+        batch_error = e.what();
+        abandon_transaction();
+    }
+    for (auto& pending : batch) {
+        if (batch_error) report(pending.done, false, *batch_error);
+        else report(pending.done, pending.committed, pending.error);
+    }
+}
+
+void SqliteWriter::run_in_savepoint(Pending& pending) {
+    tx_->exec("SAVEPOINT job");
+    std::exception_ptr failure;
+    try {
+        pending.job(*tx_);
+    } catch (...) {
+        failure = std::current_exception();
+    }
+    tx_->reset_statements();
+    if (failure) {
+        pending.error = message_of(failure);
+        // Throws when SQLite already undid the whole transaction (a full disk can do that):
+        // then the batch fails as one.
+        tx_->exec("ROLLBACK TO job");
+    }
+    tx_->exec("RELEASE job");
+    pending.committed = !failure;
+}
+
+void SqliteWriter::abandon_transaction() {
+    // Leaves the connection in autocommit mode whatever happened, so that the next batch can
+    // begin once the disk has room again. A failed ROLLBACK changes nothing more.
+    tx_->reset_statements();
+    if (!tx_->in_transaction()) return;
+    try {
+        tx_->exec("ROLLBACK");
+    } catch (const StoreError&) {
+    }
+}
+
+}  // namespace motcua::store
