@@ -91,7 +91,12 @@ public:
 
     void problem(const std::string& path, const std::string& message) {
         problems_.push_back({file_, path, message});
+        flagged_.insert(path);
     }
+
+    // Whether the key already has a problem, so that checks of its meaning stay quiet about
+    // a value whose type was wrong.
+    bool flagged(const std::string& path) const { return flagged_.count(path) > 0; }
 
     void reject_unknown_keys(const json& raw) {
         std::set<std::string> known;
@@ -206,6 +211,7 @@ private:
 
     std::string file_;
     std::vector<ConfigProblem>& problems_;
+    std::set<std::string> flagged_;
 };
 
 bool parse_listen(const std::string& text, std::string& host, std::uint16_t& port) {
@@ -237,60 +243,78 @@ bool is_http_url(const std::string& s) {
     return std::regex_match(s, std::regex(R"(^https?://[^/\s]+(/\S*)?$)"));
 }
 
+// Reads a value of the completed tree; a value of the wrong type (already reported) reads as
+// the fallback, so every check below can run whatever else is wrong.
+template <class T>
+T read(const json& full, const char* path, T fallback) {
+    const auto ptr = pointer(path);
+    if (!full.contains(ptr)) return fallback;
+    try {
+        return full[ptr].get<T>();
+    } catch (const json::exception&) {
+        return fallback;
+    }
+}
+
 void read_semantics(const json& full, Config& c, Validator& v) {
-    if (!parse_listen(full.value("listen", ""), c.listen_host, c.listen_port))
-        v.problem("listen", "must be HOST:PORT, e.g. 127.0.0.1:8080");
+    const auto check = [&v](const char* path, bool ok, const std::string& message) {
+        if (!ok && !v.flagged(path)) v.problem(path, message);
+    };
+    const auto text = [&full](const char* path) { return read<std::string>(full, path, ""); };
+    const auto seconds = [&full](const char* path, double fallback) { return read<double>(full, path, fallback); };
 
-    const std::string database = full.value("database", "");
-    if (database.rfind("sqlite:", 0) == 0 && database.size() > 7) c.database_path = database.substr(7);
-    else if (database.rfind("postgresql://", 0) == 0) v.problem("database", "PostgreSQL is not supported by this build yet; use sqlite:PATH");
-    else v.problem("database", "must be sqlite:PATH or postgresql://...");
+    check("listen", parse_listen(text("listen"), c.listen_host, c.listen_port), "must be HOST:PORT, e.g. 127.0.0.1:8080");
 
-    c.admin_token = full.value("admin_token", "");
-    if (!c.admin_token.empty() && c.admin_token.size() < 16) v.problem("admin_token", "must be at least 16 characters");
+    const std::string database = text("database");
+    const bool sqlite = database.rfind("sqlite:", 0) == 0 && database.size() > 7;
+    if (sqlite) c.database_path = database.substr(7);
+    if (database.rfind("postgresql://", 0) == 0)
+        check("database", false, "PostgreSQL is not supported by this build yet; use sqlite:PATH");
+    check("database", sqlite, "must be sqlite:PATH or postgresql://...");
 
-    c.public_base_url = full.value("public_base_url", "");
-    if (!is_http_url(c.public_base_url)) v.problem("public_base_url", "must be an http:// or https:// URL");
+    c.admin_token = text("admin_token");
+    check("admin_token", c.admin_token.size() >= 16, "must be at least 16 characters");
+
+    c.public_base_url = text("public_base_url");
+    check("public_base_url", is_http_url(c.public_base_url), "must be an http:// or https:// URL");
     while (!c.public_base_url.empty() && c.public_base_url.back() == '/') c.public_base_url.pop_back();
 
-    c.timezone = full.value("timezone", "");
-    if (!known_timezone(c.timezone)) v.problem("timezone", "unknown time zone '" + c.timezone + "'");
-    c.office_hours = full.value("office_hours", "");
-    if (!valid_office_hours(c.office_hours))
-        v.problem("office_hours", "must be like \"Mon-Fri 07:30-11:30,13:30-17:00\" or \"always\"");
+    c.timezone = text("timezone");
+    check("timezone", known_timezone(c.timezone), "unknown time zone '" + c.timezone + "'");
+    c.office_hours = text("office_hours");
+    check("office_hours", valid_office_hours(c.office_hours),
+          "must be like \"Mon-Fri 07:30-11:30,13:30-17:00\" or \"always\"");
 
     if (full.contains("units") && full["units"].is_array())
         for (const auto& u : full["units"])
-            if (u.is_object()) c.units.push_back({u.value("id", ""), u.value("name", "")});
+            if (u.is_object()) c.units.push_back({read<std::string>(u, "id", ""), read<std::string>(u, "name", "")});
 
-    c.dialogs_dir = full.value("dialogs_dir", "");
+    c.dialogs_dir = text("dialogs_dir");
     if (c.dialogs_dir.empty()) c.dialogs_dir = dialogs::default_content_dir().string();
-    c.threads = full.value("threads", 0);
+    c.threads = read<int>(full, "threads", 0);
 
     if (full.contains("zalo")) {
-        const json& z = full["zalo"];
-        c.zalo = ZaloConfig{z.value("app_id", ""), z.value("oa_id", ""), z.value("oa_secret_key", ""),
-                            z.value("app_secret", ""), z.value("access_token", ""), z.value("refresh_token", ""),
-                            z.value("api_base", ""), z.value("oauth_base", "")};
-        for (const auto& [key, url] : {std::pair{"zalo.api_base", c.zalo->api_base}, {"zalo.oauth_base", c.zalo->oauth_base}})
-            if (!is_http_url(url)) v.problem(key, "must be an http:// or https:// URL");
+        c.zalo = ZaloConfig{text("zalo.app_id"), text("zalo.oa_id"), text("zalo.oa_secret_key"),
+                            text("zalo.app_secret"), text("zalo.access_token"), text("zalo.refresh_token"),
+                            text("zalo.api_base"), text("zalo.oauth_base")};
+        check("zalo.api_base", is_http_url(c.zalo->api_base), "must be an http:// or https:// URL");
+        check("zalo.oauth_base", is_http_url(c.zalo->oauth_base), "must be an http:// or https:// URL");
     }
     if (full.contains("sms")) {
-        const json& s = full["sms"];
-        c.sms = SmsConfig{s.value("provider", ""), s.value("api_base", ""), s.value("account_sid", ""),
-                          s.value("auth_token", ""), s.value("from", ""), s.value("unicode", false),
-                          s.value("max_segments", 3)};
-        if (c.sms->provider != "twilio") v.problem("sms.provider", "unknown provider '" + c.sms->provider + "' (supported: twilio)");
-        if (!is_http_url(c.sms->api_base)) v.problem("sms.api_base", "must be an http:// or https:// URL");
-        if (c.sms->max_segments < 1 || c.sms->max_segments > 10) v.problem("sms.max_segments", "must be from 1 to 10");
+        c.sms = SmsConfig{text("sms.provider"), text("sms.api_base"), text("sms.account_sid"),
+                          text("sms.auth_token"), text("sms.from"), read<bool>(full, "sms.unicode", false),
+                          read<int>(full, "sms.max_segments", 3)};
+        check("sms.provider", c.sms->provider == "twilio", "unknown provider '" + c.sms->provider + "' (supported: twilio)");
+        check("sms.api_base", is_http_url(c.sms->api_base), "must be an http:// or https:// URL");
+        check("sms.max_segments", c.sms->max_segments >= 1 && c.sms->max_segments <= 10, "must be from 1 to 10");
     }
-    c.escalation.ack_timeout_s = full["escalation"].value("ack_timeout_s", 1800.0);
-    c.escalation.handoff_idle_s = full["escalation"].value("handoff_idle_s", 86400.0);
-    c.outbox.initial_s = full["outbox"].value("retry_initial_s", 5.0);
-    c.outbox.max_s = full["outbox"].value("retry_max_s", 3600.0);
-    c.outbox.give_up_after_s = full["outbox"].value("give_up_after_s", 86400.0);
-    if (c.outbox.initial_s <= 0) v.problem("outbox.retry_initial_s", "must be greater than 0");
-    if (c.outbox.max_s < c.outbox.initial_s) v.problem("outbox.retry_max_s", "must be at least retry_initial_s");
+    c.escalation.ack_timeout_s = seconds("escalation.ack_timeout_s", 1800);
+    c.escalation.handoff_idle_s = seconds("escalation.handoff_idle_s", 86400);
+    c.outbox.initial_s = seconds("outbox.retry_initial_s", 5);
+    c.outbox.max_s = seconds("outbox.retry_max_s", 3600);
+    c.outbox.give_up_after_s = seconds("outbox.give_up_after_s", 86400);
+    check("outbox.retry_initial_s", c.outbox.initial_s > 0, "must be greater than 0");
+    check("outbox.retry_max_s", c.outbox.max_s >= c.outbox.initial_s, "must be at least retry_initial_s");
 }
 
 }  // namespace
@@ -312,7 +336,6 @@ Config load_config(const std::optional<std::string>& path, const Environment& en
     config.source = path ? *path : "<demo>";
     config.demo = !path;
     Validator v(config.source, problems);
-    const auto problems_before = problems.size();
 
     json raw;
     if (path) {
@@ -334,8 +357,7 @@ Config load_config(const std::optional<std::string>& path, const Environment& en
     v.reject_unknown_keys(raw);
     v.apply_environment(raw, env);
     const json full = v.complete(raw);
-    // Semantic checks read typed values, so they run only on a tree whose types are right.
-    if (problems.size() == problems_before) read_semantics(full, config, v);
+    read_semantics(full, config, v);
     return config;
 }
 

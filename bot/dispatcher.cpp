@@ -80,7 +80,8 @@ asio::awaitable<void> Dispatcher::deliver(store::OutboxItem item) {
     SendOutcome outcome{SendOutcome::Kind::dead, "channel " + std::string(channel_name(item.message.channel)) + " is not configured"};
     if (auto it = senders_.find(item.message.channel); it != senders_.end()) {
         try {
-            outcome = co_await it->second->send(item.message);
+            SendOutcome sent = co_await it->second->send(item.message);
+            outcome = std::move(sent);
         } catch (const std::exception& e) {
             outcome = {SendOutcome::Kind::retry, std::string("sender failed: ") + e.what()};
         }

@@ -102,7 +102,9 @@ struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
         }
     }
 
-    asio::awaitable<void> write(Connection& conn, const HttpAnswer& answer, bool keep_alive, unsigned version) {
+    // The answer is taken by value: GCC 12 can destroy a temporary bound to a coroutine's reference
+    // parameter before the coroutine has used it.
+    asio::awaitable<void> write(Connection& conn, HttpAnswer answer, bool keep_alive, unsigned version) {
         http::response<http::string_body> res{static_cast<http::status>(answer.status), version};
         res.set(http::field::server, "motcua");
         if (!answer.content_type.empty()) res.set(http::field::content_type, answer.content_type);
@@ -122,6 +124,10 @@ struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
             parser.header_limit(16 * 1024);
             conn->stream.expires_after(header_deadline);
             auto [ec, n] = co_await http::async_read_header(conn->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+            if (ec == http::error::body_limit) {  // a declared Content-Length over the limit
+                co_await write(*conn, json_error(413, "body larger than 64 KiB"), false, 11);
+                break;
+            }
             if (ec) {
                 if (is_malformed(ec)) co_await write(*conn, json_error(400, "malformed HTTP request"), false, 11);
                 break;

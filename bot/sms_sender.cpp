@@ -12,7 +12,9 @@ boost::asio::awaitable<SendOutcome> SmsSender::send(const Outbound& message) {
     // Dialog replies are already rendered for SMS, but a Zalo message falling back to SMS still
     // carries diacritics that would silently make it UCS-2.
     if (!unicode_) sms.text = dialogs::to_gsm_ascii(sms.text);
-    co_return gateway_.interpret(co_await client_.perform(gateway_.request_for(sms)));
+    const HttpCall call = gateway_.request_for(sms);
+    const HttpReply reply = co_await client_.perform(call);
+    co_return gateway_.interpret(reply);
 }
 
 }  // namespace motcua::bot

@@ -34,14 +34,21 @@ ZaloSender::ZaloSender(adapters::ZaloOa oa, HttpClient& client, store::Database&
 }
 
 asio::awaitable<SendOutcome> ZaloSender::send(const Outbound& message) {
-    for (int attempt = 0;; ++attempt) {
-        const unsigned generation = generation_;
-        auto reply = co_await client_.perform(oa_.request_for(message, tokens_.access_token));
-        auto outcome = oa_.interpret(reply);
-        if (outcome.kind != SendOutcome::Kind::refresh_auth) co_return outcome;
-        if (attempt > 0 || !co_await refresh(generation))
-            co_return SendOutcome{SendOutcome::Kind::retry, "Zalo access token refused: " + outcome.detail};
-    }
+    // GCC 12 mishandles co_await inside conditions and on temporaries: every await below stands
+    // alone in its statement, on named values.
+    const unsigned generation = generation_;
+    HttpCall call = oa_.request_for(message, tokens_.access_token);
+    HttpReply reply = co_await client_.perform(call);
+    SendOutcome outcome = oa_.interpret(reply);
+    if (outcome.kind != SendOutcome::Kind::refresh_auth) co_return outcome;
+    const bool refreshed = co_await refresh(generation);
+    if (!refreshed) co_return SendOutcome{SendOutcome::Kind::retry, "Zalo access token refused: " + outcome.detail};
+    call = oa_.request_for(message, tokens_.access_token);
+    reply = co_await client_.perform(call);
+    outcome = oa_.interpret(reply);
+    if (outcome.kind == SendOutcome::Kind::refresh_auth)
+        outcome = {SendOutcome::Kind::retry, "Zalo refused a freshly refreshed token: " + outcome.detail};
+    co_return outcome;
 }
 
 asio::awaitable<bool> ZaloSender::refresh(unsigned seen_generation) {
@@ -56,18 +63,20 @@ asio::awaitable<bool> ZaloSender::refresh(unsigned seen_generation) {
     // A pair Zalo already issued but the store did not take is the only valid one left (the
     // old refresh token is spent): store it again rather than asking for another.
     if (!unsaved_) {
-        const auto reply = co_await client_.perform(oa_.refresh_request(tokens_.refresh_token));
+        const HttpCall call = oa_.refresh_request(tokens_.refresh_token);
+        const HttpReply reply = co_await client_.perform(call);
         unsaved_ = oa_.parse_refresh(reply);
         if (!unsaved_) log::error("zalo_token_refresh_failed", {{"status", std::to_string(reply.status)}, {"answer", reply.body.substr(0, 200)}});
     }
     bool ok = false;
     if (unsaved_) {
         const auto fresh = *unsaved_;
-        const auto error = co_await commit(db_, [fresh, origin = configured_refresh_token_](store::Transaction& tx) {
+        store::Writer::Job save = [fresh, origin = configured_refresh_token_](store::Transaction& tx) {
             store::save_setting(tx, access_key, fresh.access_token);
             store::save_setting(tx, refresh_key, fresh.refresh_token);
             store::save_setting(tx, origin_key, origin);
-        });
+        };
+        const std::string error = co_await commit(db_, std::move(save));
         if (error.empty()) {
             tokens_ = fresh;
             unsaved_.reset();

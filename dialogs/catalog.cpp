@@ -32,7 +32,7 @@ std::string read_code(const json& obj, const std::string& path, const char* key,
 
 OnlineSubmission read_online(const json& obj, const std::string& path, ContentReader& reader) {
     OnlineSubmission online;
-    reader.reject_unknown_keys(obj, path, {"kind", "how", "steps"});
+    reader.reject_unknown_keys(obj, path, {"kind", "portal", "how", "steps"});
     const std::string kind = reader.text(obj, path, "kind");
     if (kind == "toan_trinh") {
         online.kind = OnlineSubmission::Kind::toan_trinh;
@@ -44,8 +44,19 @@ OnlineSubmission read_online(const json& obj, const std::string& path, ContentRe
         reader.problem(member_path(path, "kind"),
                        "unknown online kind '" + kind + "' (toan_trinh, mot_phan or none)");
     }
+    // Where to go online is what every answer about the procedure mentions, so a procedure
+    // that can be done online must say it, and one that cannot must not.
+    const bool online_possible = online.kind != OnlineSubmission::Kind::none;
+    online.portal = reader.text(obj, path, "portal", /*optional=*/!online_possible);
     online.how = reader.text(obj, path, "how");
-    online.steps = reader.texts(obj, path, "steps", /*optional=*/true);
+    online.steps = reader.texts(obj, path, "steps", /*optional=*/!online_possible);
+    if (!online_possible && kind == "none") {
+        for (const char* key : {"portal", "steps"}) {
+            if (obj.contains(key)) {
+                reader.problem(member_path(path, key), "not allowed when kind is none");
+            }
+        }
+    }
     return online;
 }
 
@@ -74,13 +85,31 @@ Procedure read_procedure(const json& obj, const std::string& path, const Catalog
     }
     p.phrases = fold_phrases(reader.texts(obj, path, "phrases"), member_path(path, "phrases"),
                              "procedure '" + p.id + "'", phrase_owners, reader);
-    // Citizens name a procedure by its official name too, whether or not the list repeats it.
-    const std::string folded_name = fold(p.name);
-    if (!folded_name.empty() && !phrase_owners.contains(folded_name)) {
-        phrase_owners.emplace(folded_name, "procedure '" + p.id + "'");
-        p.phrases.push_back(folded_name);
+    // Citizens name a procedure by its official name or national code too, whether or not the
+    // list repeats them.
+    for (const std::string* name : {&p.name, &p.code, &p.linked_code}) {
+        const std::string folded_name = fold(*name);
+        if (!folded_name.empty() && !phrase_owners.contains(folded_name)) {
+            phrase_owners.emplace(folded_name, "procedure '" + p.id + "'");
+            p.phrases.push_back(folded_name);
+        }
     }
     return p;
+}
+
+// fold() for a phrase whose "*" words are gaps: each stays a "*" word between folded words.
+std::string fold_with_gaps(const std::string& phrase) {
+    std::string folded;
+    std::size_t start = 0;
+    for (std::size_t end;; start = end + 1) {
+        end = phrase.find('*', start);
+        const std::string piece = fold(phrase.substr(start, end - start));
+        if (!folded.empty() && !piece.empty()) folded += ' ';
+        folded += piece;
+        if (end == std::string::npos) break;
+        folded += folded.empty() ? "*" : " *";
+    }
+    return folded;
 }
 
 }  // namespace
@@ -105,9 +134,13 @@ std::vector<std::string> fold_phrases(const std::vector<std::string>& list,
                                       ContentReader& reader) {
     std::vector<std::string> folded;
     for (std::size_t i = 0; i < list.size(); ++i) {
-        std::string phrase = fold(list[i]);
+        std::string phrase = fold_with_gaps(list[i]);
         if (phrase.empty()) {
             reader.problem(element_path(path, i), "phrase has no letters or digits");
+            continue;
+        }
+        if (phrase == "*" || phrase.starts_with("* ") || phrase.ends_with(" *")) {
+            reader.problem(element_path(path, i), "phrase cannot begin or end with *");
             continue;
         }
         auto [it, inserted] = owners.emplace(phrase, owner);

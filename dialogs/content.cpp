@@ -38,7 +38,16 @@ std::shared_ptr<const Content> load_content(const std::filesystem::path& dir,
     ContentReader scripts_reader("scripts.json", problems);
     nlohmann::json scripts = read_json(dir, "scripts.json", scripts_reader);
     if (!scripts.is_null()) content->scripts = read_scripts(scripts, phrase_owners, scripts_reader);
-    if (catalog_reader.problem_count() + scripts_reader.problem_count() > 0) return nullptr;
+    ContentReader language_reader("language.json", problems);
+    nlohmann::json language = read_json(dir, "language.json", language_reader);
+    if (!language.is_null()) {
+        content->lexicon =
+            read_lexicon(language, content->catalog, content->scripts, language_reader);
+    }
+    if (catalog_reader.problem_count() + scripts_reader.problem_count() +
+            language_reader.problem_count() > 0) {
+        return nullptr;
+    }
     return content;
 }
 

@@ -19,9 +19,13 @@ Catalog read_catalog(const nlohmann::json& doc, PhraseOwners& phrase_owners,
                      ContentReader& reader);
 Scripts read_scripts(const nlohmann::json& doc, PhraseOwners& phrase_owners,
                      ContentReader& reader);
+// language.json, with the vocabulary learnt from the catalog's and the scripts' phrases.
+Lexicon read_lexicon(const nlohmann::json& doc, const Catalog& catalog, const Scripts& scripts,
+                     ContentReader& reader);
 
-// Folds each phrase of list (at path) for matching, reporting those that fold to nothing and
-// those already claimed in owners (folded phrase → owner name); claims the rest for owner.
+// Folds each phrase of list (at path) for matching, keeping each "*" gap as a "*" word;
+// reports those that fold to nothing, begin or end with a gap, or are already claimed in
+// owners (folded phrase → owner name); claims the rest for owner.
 std::vector<std::string> fold_phrases(const std::vector<std::string>& list,
                                       const std::string& path, const std::string& owner,
                                       PhraseOwners& owners,

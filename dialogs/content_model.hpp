@@ -3,6 +3,7 @@
 // dialog scripts (scripts.json). Every text here has been validated as present and non-empty;
 // phrases are stored folded (dialogs/text.hpp), ready to match.
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,8 @@ struct Field {
 struct OnlineSubmission {
     enum class Kind { toan_trinh, mot_phan, none };
     Kind kind = Kind::none;
+    std::string portal;              // where to go online ("dichvucong.gov.vn hoặc ứng dụng
+                                     // VNeID"), or "" when kind is none
     std::string how;                 // a sentence: where and what is done online, or why not
     std::vector<std::string> steps;  // the portal / VNeID path, one step each
 };
@@ -36,7 +39,7 @@ struct Procedure {
     std::string time_limit;
     std::string where;
     OnlineSubmission online;
-    std::vector<std::string> phrases;  // folded everyday names
+    std::vector<std::string> phrases;  // folded everyday names; a "*" word is a gap (kWildcardWords)
 };
 
 struct Catalog {
@@ -68,6 +71,10 @@ struct Menu {
     std::vector<MenuChoice> choices;
 };
 
+// In a phrase, a "*" word stands for up to this many words of the message ("bà * mất" matches
+// "bà mất", "bà tôi mất", "bà nội tôi mất").
+constexpr std::size_t kWildcardWords = 2;
+
 // Everyday phrases (folded) that make a message mean something, whatever its other words.
 struct Phrases {
     std::vector<std::string> greeting;
@@ -92,9 +99,20 @@ struct Scripts {
                      const std::map<std::string, std::string>& values = {}) const;
 };
 
+// How citizens write the words the phrases spell out (language.json), and which words the
+// phrases know, so a message can be brought to the phrases' spelling before matching.
+struct Lexicon {
+    std::map<std::string, std::string> abbreviations;  // folded word → folded expansion
+    // Every word (in spelling form, dialogs/message_words.hpp) of every phrase, expansion and
+    // known word: the words a telex leftover or a typo may be read as, and never corrected.
+    std::set<std::string> vocabulary;
+    std::map<std::string, std::string> joined;  // "khaisinh" → "khai sinh", from the phrases
+};
+
 struct Content {
     Catalog catalog;
     Scripts scripts;
+    Lexicon lexicon;
 };
 
 // One fixed text of scripts.json "texts" and the placeholders it may use.

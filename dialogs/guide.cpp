@@ -55,6 +55,12 @@ void add_online(Lines& lines, const Procedure& p, const Scripts& s) {
     lines.add(s.text("online_account"));
 }
 
+// In an answer that is not about submitting online, one line saying where it can be done.
+void add_online_hint(Lines& lines, const Procedure& p, const Scripts& s) {
+    if (p.online.kind == OnlineSubmission::Kind::none) return;
+    lines.add(s.text("online_hint", {{"portal", p.online.portal}}));
+}
+
 }  // namespace
 
 std::string full_guide(const Procedure& procedure, const Scripts& scripts) {
@@ -72,6 +78,7 @@ std::string documents_guide(const Procedure& procedure, const Scripts& scripts) 
     add_title(lines, procedure, scripts);
     add_documents(lines, procedure, scripts);
     add_where(lines, procedure, scripts);
+    add_online_hint(lines, procedure, scripts);
     return lines.text();
 }
 
@@ -79,6 +86,7 @@ std::string fee_and_time_guide(const Procedure& procedure, const Scripts& script
     Lines lines;
     add_title(lines, procedure, scripts);
     add_fee_and_time(lines, procedure, scripts);
+    add_online_hint(lines, procedure, scripts);
     return lines.text();
 }
 

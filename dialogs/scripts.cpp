@@ -134,6 +134,7 @@ const std::vector<TextName>& text_names() {
         {"online_none", {"how"}},
         {"online_step", {"number", "step"}},
         {"online_account", {}},
+        {"online_hint", {"portal"}},
     };
     return names;
 }

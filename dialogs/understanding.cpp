@@ -1,73 +1,62 @@
 #include "dialogs/understanding.hpp"
 
-#include <sstream>
-#include <vector>
+#include <algorithm>
 
+#include "dialogs/dossier_code.hpp"
+#include "dialogs/message_words.hpp"
+#include "dialogs/phrase_match.hpp"
 #include "dialogs/text.hpp"
 
 namespace motcua::dialogs {
 namespace {
 
-using Words = std::vector<std::string>;
-
-Words split_words(const std::string& folded) {
-    Words words;
-    std::istringstream in(folded);
-    for (std::string word; in >> word;) words.push_back(std::move(word));
-    return words;
-}
-
-// Where the phrase occurs as whole words in message, or npos.
-std::size_t find_phrase(const Words& message, const Words& phrase) {
-    if (phrase.empty() || phrase.size() > message.size()) return std::string::npos;
-    for (std::size_t start = 0; start + phrase.size() <= message.size(); ++start) {
-        bool match = true;
-        for (std::size_t i = 0; i < phrase.size() && match; ++i) {
-            match = message[start + i] == phrase[i];
-        }
-        if (match) return start;
-    }
-    return std::string::npos;
-}
-
-bool contains_any(const Words& message, const std::vector<std::string>& phrases) {
-    for (const std::string& phrase : phrases) {
-        if (find_phrase(message, split_words(phrase)) != std::string::npos) return true;
-    }
-    return false;
-}
-
-// Blanks out phrases that only look like part of a procedure's name ("mất bao lâu" is a
-// question about time, not a death), so no procedure phrase can match across them.
-void mask_phrases(Words& message, const std::vector<std::string>& phrases) {
-    for (const std::string& phrase : phrases) {
-        const Words words = split_words(phrase);
-        for (std::size_t at; (at = find_phrase(message, words)) != std::string::npos;) {
-            for (std::size_t i = 0; i < words.size(); ++i) message[at + i].clear();
-        }
-    }
+// A choice number: a short run of digits and nothing else (the engine reads it in context).
+bool is_choice_number(const std::string& folded) {
+    return !folded.empty() && folded.size() <= 3 &&
+           folded.find_first_not_of("0123456789") == std::string::npos;
 }
 
 // The procedure whose phrase matches the most words; on a tie, the one named first.
 std::string named_procedure(Words message, const Content& content) {
     mask_phrases(message, content.scripts.phrases.not_procedure);
     std::string best;
-    std::size_t best_length = 0;
-    std::size_t best_start = 0;
+    std::optional<PhraseMatch> best_match;
     for (const Procedure& procedure : content.catalog.procedures) {
         for (const std::string& phrase : procedure.phrases) {
-            const Words words = split_words(phrase);
-            const std::size_t start = find_phrase(message, words);
-            if (start == std::string::npos) continue;
-            if (words.size() > best_length ||
-                (words.size() == best_length && start < best_start)) {
+            const auto match = find_phrase(message, phrase_words(phrase));
+            if (!match) continue;
+            if (!best_match || match->words > best_match->words ||
+                (match->words == best_match->words && match->start < best_match->start)) {
                 best = procedure.id;
-                best_length = words.size();
-                best_start = start;
+                best_match = match;
             }
         }
     }
     return best;
+}
+
+// Words that name the kind of unit rather than which one.
+constexpr std::string_view kUnitKinds[] = {"xa", "phuong", "thi tran", "dac khu"};
+
+// The words a unit's name is recognised by: its name without the kind ("yet kieu").
+Words unit_words(const std::string& name) {
+    std::string folded = fold(name);
+    for (std::string_view kind : kUnitKinds) {
+        const std::string prefix = std::string(kind) + " ";
+        if (folded.starts_with(prefix) && folded.size() > prefix.size()) {
+            folded.erase(0, prefix.size());
+            break;
+        }
+    }
+    return phrase_words(folded);
+}
+
+std::string named_unit(std::string_view text, const std::vector<UnitName>& units) {
+    const Words words = plain_words(text);
+    for (const UnitName& unit : units) {
+        if (find_phrase(words, unit_words(unit.name))) return unit.id;
+    }
+    return "";
 }
 
 }  // namespace
@@ -86,15 +75,16 @@ std::string_view intent_name(Intent intent) {
     return "unknown";
 }
 
-Understanding understand(std::string_view text, const Content& content) {
-    const std::string folded = fold(text);
-    const Words words = split_words(folded);
+Understanding understand(std::string_view text, const Content& content,
+                         const std::vector<UnitName>& units) {
+    const std::string normalized = nfc(text);
+    const Words words = message_words(normalized, content.lexicon);
     const Phrases& phrases = content.scripts.phrases;
     Understanding result;
     result.procedure = named_procedure(words, content);
-    // The most specific request wins: a citizen asking for an officer about khai tử wants the
-    // officer, and the procedure tells which one.
-    if (folded == "0" || contains_any(words, phrases.menu)) {
+    result.dossier_code = find_dossier_code(normalized).value_or("");
+    result.unit = named_unit(normalized, units);
+    if (is_choice_number(fold(normalized))) {
         result.intent = Intent::menu;
     } else if (contains_any(words, phrases.unfollow)) {
         result.intent = Intent::unfollow;
@@ -102,24 +92,27 @@ Understanding understand(std::string_view text, const Content& content) {
         result.intent = Intent::follow;
     } else if (contains_any(words, phrases.escalate)) {
         result.intent = Intent::escalate;
-    } else if (contains_any(words, phrases.dossier_status)) {
+    } else if (!result.dossier_code.empty() || contains_any(words, phrases.dossier_status)) {
         result.intent = Intent::dossier_status;
     } else if (!result.procedure.empty()) {
         result.intent = Intent::procedure;
+    } else if (contains_any(words, phrases.menu)) {
+        result.intent = Intent::menu;
     } else if (contains_any(words, phrases.greeting)) {
         result.intent = Intent::greeting;
     }
     return result;
 }
 
+Understanding understand(std::string_view text, const Content& content) {
+    return understand(text, content, {});
+}
+
 bool asks_for_more(std::string_view text, const Content& content) {
-    const std::string folded = fold(text);
-    if (folded == "0") return true;
-    const Words words = split_words(folded);
-    for (const std::string& phrase : content.scripts.phrases.more) {
-        if (split_words(phrase) == words) return true;
-    }
-    return false;
+    const Words words = message_words(text, content.lexicon);
+    if (words == Words{"0"}) return true;
+    return std::any_of(content.scripts.phrases.more.begin(), content.scripts.phrases.more.end(),
+                       [&](const std::string& phrase) { return phrase_words(phrase) == words; });
 }
 
 }  // namespace motcua::dialogs

@@ -31,12 +31,14 @@ protected:
         fs::create_directories(dir_);
         catalog_ = read(default_content_dir() / "catalog.json");
         scripts_ = read(default_content_dir() / "scripts.json");
+        language_ = read(default_content_dir() / "language.json");
     }
     void TearDown() override { fs::remove_all(dir_); }
 
     std::shared_ptr<const Content> load() {
         std::ofstream(dir_ / "catalog.json") << catalog_.dump(2);
         std::ofstream(dir_ / "scripts.json") << scripts_.dump(2);
+        std::ofstream(dir_ / "language.json") << language_.dump(2);
         return load_content(dir_, problems_);
     }
 
@@ -56,6 +58,7 @@ protected:
     fs::path dir_;
     json catalog_;
     json scripts_;
+    json language_;
     std::vector<Problem> problems_;
 };
 
