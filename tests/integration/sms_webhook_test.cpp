@@ -118,6 +118,18 @@ TEST_F(SmsWebhook, MalformedRequestsNeverCrashTheServer) {
     EXPECT_EQ(send_sms("+84912345678", "SM0006", "xin chao").status, 200);
 }
 
+TEST_F(SmsWebhook, IncompleteHeadersAreDroppedAfterTenSeconds) {
+    start();
+    const auto begun = std::chrono::steady_clock::now();
+    // raw_exchange returns when the server closes the connection (or after 20 s).
+    const auto answer = raw_exchange(server->port(), "POST /webhook/sms HTTP/1.1\r\nHost: bot\r\nX-Slow: ", 20'000);
+    const auto waited = std::chrono::steady_clock::now() - begun;
+    EXPECT_TRUE(answer.empty()) << answer;
+    EXPECT_GE(waited, 9s);
+    EXPECT_LT(waited, 19s);
+    EXPECT_EQ(http_request(server->port(), "GET", "/healthz").status, 200);
+}
+
 TEST_F(SmsWebhook, GatewayFailureIsRetriedAndDeliveredOnce) {
     gateway.respond_with([](const RecordedRequest&, std::size_t i) {
         return i == 0 ? HttpReply{500, R"({"code":20500,"message":"Internal Server Error"})"}
