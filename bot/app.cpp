@@ -71,10 +71,11 @@ int serve(const Config& config, std::shared_ptr<const dialogs::Content> content)
     asio::io_context io;
     HttpClient client;
     Channels channels = make_channels(config, client, *db);
-    Dispatcher dispatcher(io, *db, channels.sender_pointers(), config.outbox, system_clock_ms);
+    Metrics metrics;
+    Dispatcher dispatcher(io, *db, channels.sender_pointers(), config.outbox, system_clock_ms, metrics);
     dialogs::Engine dialogs(content);
     Engine engine(*db, dialogs, make_media(config), system_clock_ms, [&dispatcher] { dispatcher.wake(); });
-    Router router(*db, engine, std::move(channels.webhooks), AdminApi(config.admin_token, content));
+    Router router(*db, engine, std::move(channels.webhooks), AdminApi(config.admin_token, content), metrics);
 
     std::unique_ptr<HttpServer> server;
     try {

@@ -35,7 +35,7 @@ Channels make_channels(const Config& config, HttpClient& client, store::Database
         adapters::TwilioSms sms({config.sms->account_sid, config.sms->auth_token, config.sms->from,
                                  config.sms->api_base, config.public_base_url});
         channels.webhooks[std::string(adapters::TwilioSms::webhook_path)] = {
-            [sms](const WebhookRequest& r) { return sms.decode(r); }, sms.acknowledge()};
+            Channel::sms, [sms](const WebhookRequest& r) { return sms.decode(r); }, sms.acknowledge()};
         if (config.demo) channels.senders[Channel::sms] = std::make_unique<LogSender>();
         else channels.senders[Channel::sms] = std::make_unique<SmsSender>(sms, client, config.sms->unicode);
     }
@@ -43,7 +43,7 @@ Channels make_channels(const Config& config, HttpClient& client, store::Database
         const auto& z = *config.zalo;
         adapters::ZaloOa oa({z.app_id, z.oa_secret_key, z.app_secret, z.api_base, z.oauth_base});
         channels.webhooks[std::string(adapters::ZaloOa::webhook_path)] = {
-            [oa](const WebhookRequest& r) { return oa.decode(r); }, oa.acknowledge()};
+            Channel::zalo, [oa](const WebhookRequest& r) { return oa.decode(r); }, oa.acknowledge()};
         if (config.demo) channels.senders[Channel::zalo] = std::make_unique<LogSender>();
         else channels.senders[Channel::zalo] = std::make_unique<ZaloSender>(oa, client, db, adapters::ZaloTokens{z.access_token, z.refresh_token, 0});
     }

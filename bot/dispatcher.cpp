@@ -23,8 +23,8 @@ constexpr std::int64_t max_sleep_ms = 30'000;
 }
 
 Dispatcher::Dispatcher(asio::io_context& io, store::Database& db, std::map<Channel, Sender*> senders,
-                       RetryPolicy policy, Clock clock, std::size_t max_in_flight)
-    : db_(db), senders_(std::move(senders)), policy_(policy), clock_(std::move(clock)),
+                       RetryPolicy policy, Clock clock, Metrics& metrics, std::size_t max_in_flight)
+    : db_(db), senders_(std::move(senders)), policy_(policy), clock_(std::move(clock)), metrics_(metrics),
       max_in_flight_(max_in_flight), strand_(asio::make_strand(io)), timer_(strand_) {}
 
 void Dispatcher::start() { asio::co_spawn(strand_, run(), asio::detached); }
@@ -90,6 +90,7 @@ asio::awaitable<void> Dispatcher::deliver(store::OutboxItem item) {
 }
 
 void Dispatcher::record(const store::OutboxItem& item, const SendOutcome& outcome) {
+    metrics_.outbound(item.message.channel, outcome.kind);
     const auto now = clock_();
     const auto id = item.id;
     const bool sms_configured = senders_.count(Channel::sms) > 0;

@@ -12,6 +12,7 @@
 #include <memory>
 #include <set>
 
+#include "bot/metrics.hpp"
 #include "bot/retry_policy.hpp"
 #include "bot/sender.hpp"
 #include "store/database.hpp"
@@ -24,7 +25,7 @@ public:
     using Clock = std::function<std::int64_t()>;
 
     Dispatcher(boost::asio::io_context& io, store::Database& db, std::map<Channel, Sender*> senders,
-               RetryPolicy policy, Clock clock, std::size_t max_in_flight = 32);
+               RetryPolicy policy, Clock clock, Metrics& metrics, std::size_t max_in_flight = 32);
 
     void start();
     void wake();  // thread-safe: the outbox changed
@@ -42,6 +43,7 @@ private:
     std::map<Channel, Sender*> senders_;
     RetryPolicy policy_;
     Clock clock_;
+    Metrics& metrics_;
     std::size_t max_in_flight_;
     boost::asio::strand<boost::asio::io_context::executor_type> strand_;
     boost::asio::steady_timer timer_;

@@ -50,6 +50,20 @@ TEST_F(SmsWebhook, ReplyGoesOutThroughTheGateway) {
     EXPECT_NE(dialogs::fold(bodies.front()).find("khai tu"), std::string::npos) << bodies.front();
 }
 
+TEST_F(SmsWebhook, MetricsCountWhatHappened) {
+    start();
+    EXPECT_EQ(send_sms("+84912345678", "SM0100", "xin chao").status, 200);
+    ASSERT_TRUE(wait_for_gateway(1));
+    std::this_thread::sleep_for(200ms);  // the send's record commits after the gateway answered
+    const auto metrics = http_request(server->port(), "GET", "/metrics");
+    ASSERT_EQ(metrics.status, 200);
+    EXPECT_EQ(metrics.content_type.rfind("text/plain", 0), 0u);
+    EXPECT_NE(metrics.body.find("motcua_inbound_messages_total{channel=\"sms\"} 1\n"), std::string::npos) << metrics.body;
+    EXPECT_NE(metrics.body.find("motcua_outbound_attempts_total{channel=\"sms\",outcome=\"sent\"} 1\n"), std::string::npos);
+    EXPECT_NE(metrics.body.find("motcua_outbox_pending 0\n"), std::string::npos);
+    EXPECT_NE(metrics.body.find("motcua_webhook_duration_seconds_count 1\n"), std::string::npos);
+}
+
 TEST_F(SmsWebhook, ForgedSignatureIsRefusedAndUnanswered) {
     start();
     auto forged = send_sms("+84912345678", "SM0002", "xin chao", /*forged=*/true);
