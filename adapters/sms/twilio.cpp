@@ -119,7 +119,9 @@ HttpCall TwilioSms::request_for(const Outbound& message) const {
 
 SendOutcome TwilioSms::interpret(const HttpReply& reply) const {
     using Kind = SendOutcome::Kind;
-    if (reply.status == 0) return {Kind::retry, "Twilio could not be reached"};
+    // Status 0 is the transport failing; its reason (DNS, refused, TLS) is what an operator needs.
+    if (reply.status == 0)
+        return {Kind::retry, "Twilio could not be reached" + (reply.body.empty() ? "" : ": " + reply.body)};
     if (reply.status >= 200 && reply.status < 300) {
         auto body = nlohmann::json::parse(reply.body, nullptr, false);
         if (body.is_object()) {

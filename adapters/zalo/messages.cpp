@@ -47,7 +47,9 @@ HttpCall ZaloOa::request_for(const Outbound& message, std::string_view access_to
 
 SendOutcome ZaloOa::interpret(const HttpReply& reply) const {
     using Kind = SendOutcome::Kind;
-    if (reply.status == 0) return {Kind::retry, "Zalo could not be reached"};
+    // Status 0 is the transport failing; its reason (DNS, refused, TLS) is what an operator needs.
+    if (reply.status == 0)
+        return {Kind::retry, "Zalo could not be reached" + (reply.body.empty() ? "" : ": " + reply.body)};
     if (reply.status != 200) return {Kind::retry, "Zalo answered HTTP " + std::to_string(reply.status)};
     json body = json::parse(reply.body, nullptr, false);
     const json* error = member(body, "error");

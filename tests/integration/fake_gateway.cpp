@@ -7,7 +7,9 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <thread>
@@ -21,6 +23,7 @@ using tcp = asio::ip::tcp;
 
 struct FakeGateway::Impl {
     asio::io_context io;
+    std::unique_ptr<asio::ssl::context> tls;  // null: plain HTTP
     tcp::acceptor acceptor{io, {asio::ip::make_address("127.0.0.1"), 0}};
     mutable std::mutex mutex;
     mutable std::condition_variable arrived;
@@ -30,8 +33,8 @@ struct FakeGateway::Impl {
     };
     std::thread thread;
 
-    asio::awaitable<void> serve(tcp::socket socket) {
-        beast::tcp_stream stream(std::move(socket));
+    template <class Stream>
+    asio::awaitable<void> serve(Stream& stream) {
         beast::flat_buffer buffer;
         for (;;) {
             http::request<http::string_body> req;
@@ -60,16 +63,36 @@ struct FakeGateway::Impl {
         }
     }
 
+    asio::awaitable<void> connection(tcp::socket socket) {
+        if (!tls) {
+            beast::tcp_stream stream(std::move(socket));
+            co_await serve(stream);
+            co_return;
+        }
+        beast::ssl_stream<beast::tcp_stream> stream(std::move(socket), *tls);
+        auto [ec] = co_await stream.async_handshake(asio::ssl::stream_base::server, asio::as_tuple(asio::use_awaitable));
+        if (!ec) co_await serve(stream);
+    }
+
     asio::awaitable<void> accept() {
         for (;;) {
             auto [ec, socket] = co_await acceptor.async_accept(asio::as_tuple(asio::use_awaitable));
             if (ec) co_return;
-            asio::co_spawn(io, serve(std::move(socket)), asio::detached);
+            asio::co_spawn(io, connection(std::move(socket)), asio::detached);
         }
     }
 };
 
 FakeGateway::FakeGateway() : impl_(std::make_unique<Impl>()) {
+    asio::co_spawn(impl_->io, impl_->accept(), asio::detached);
+    impl_->thread = std::thread([this] { impl_->io.run(); });
+}
+
+FakeGateway::FakeGateway(const std::string& certificate_file, const std::string& key_file)
+    : impl_(std::make_unique<Impl>()) {
+    impl_->tls = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
+    impl_->tls->use_certificate_chain_file(certificate_file);
+    impl_->tls->use_private_key_file(key_file, asio::ssl::context::pem);
     asio::co_spawn(impl_->io, impl_->accept(), asio::detached);
     impl_->thread = std::thread([this] { impl_->io.run(); });
 }
@@ -81,7 +104,9 @@ FakeGateway::~FakeGateway() {
 
 std::uint16_t FakeGateway::port() const { return impl_->acceptor.local_endpoint().port(); }
 
-std::string FakeGateway::base_url() const { return "http://127.0.0.1:" + std::to_string(port()); }
+std::string FakeGateway::base_url() const {
+    return (impl_->tls ? "https://127.0.0.1:" : "http://127.0.0.1:") + std::to_string(port());
+}
 
 void FakeGateway::respond_with(Responder responder) {
     std::lock_guard lock(impl_->mutex);

@@ -3,6 +3,7 @@
 // the other end of the wire in integration tests (Twilio's Messages API, Zalo's OA API, ...).
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -23,11 +24,14 @@ class FakeGateway {
 public:
     using Responder = std::function<HttpReply(const RecordedRequest&, std::size_t index)>;
 
-    FakeGateway();  // answers 201 {"sid": "SM<n>"} like Twilio until told otherwise
+    // Answers 201 {"sid": "SM<n>"} like Twilio until told otherwise. With a certificate and key
+    // (PEM files) it speaks HTTPS, as real gateways do.
+    FakeGateway();
+    FakeGateway(const std::string& certificate_file, const std::string& key_file);
     ~FakeGateway();
 
     std::uint16_t port() const;
-    std::string base_url() const;
+    std::string base_url() const;  // http://127.0.0.1:PORT or https://...
     void respond_with(Responder responder);
     std::vector<RecordedRequest> requests() const;
     // Waits until at least n requests arrived; false after the timeout.

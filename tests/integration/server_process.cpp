@@ -25,8 +25,8 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ignored);
 }
 
-ServerProcess::ServerProcess(std::filesystem::path dir, nlohmann::json config)
-    : dir_(std::move(dir)), config_(std::move(config)) {}
+ServerProcess::ServerProcess(std::filesystem::path dir, nlohmann::json config, std::map<std::string, std::string> environment)
+    : dir_(std::move(dir)), config_(std::move(config)), environment_(std::move(environment)) {}
 
 ServerProcess::~ServerProcess() {
     if (pid_ > 0) kill9();
@@ -44,6 +44,7 @@ void ServerProcess::start() {
         const int err = open((dir_ / "server.log").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
         dup2(err, STDERR_FILENO);
         close(out[0]);
+        for (const auto& [name, value] : environment_) setenv(name.c_str(), value.c_str(), 1);
         execl(MOTCUA_BINARY, MOTCUA_BINARY, "serve", "--config", config_path.c_str(), nullptr);
         _exit(127);
     }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -14,7 +15,8 @@ namespace motcua::testing {
 class ServerProcess {
 public:
     // dir holds the config, the database and the server's log.
-    ServerProcess(std::filesystem::path dir, nlohmann::json config);
+    // environment: extra variables for the server process (e.g. SSL_CERT_FILE).
+    ServerProcess(std::filesystem::path dir, nlohmann::json config, std::map<std::string, std::string> environment = {});
     ~ServerProcess();  // kills the process if it still runs
 
     void start();                 // returns once "listening on HOST:PORT" was printed
@@ -29,6 +31,7 @@ public:
 private:
     std::filesystem::path dir_;
     nlohmann::json config_;
+    std::map<std::string, std::string> environment_;
     pid_t pid_ = -1;
     std::uint16_t port_ = 0;
 };

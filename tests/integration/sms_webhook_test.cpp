@@ -32,6 +32,15 @@ TEST_F(SmsWebhook, HealthAndRouting) {
     EXPECT_EQ(http_request(server->port(), "POST", "/webhook/zalo", {}, "{}").status, 404);
 }
 
+TEST_F(SmsWebhook, KeepAliveServesSeveralRequestsOnOneConnection) {
+    start();
+    const std::string get = "GET /healthz HTTP/1.1\r\nHost: bot\r\n\r\n";
+    const auto answer = raw_exchange(server->port(), get + get + "GET /healthz HTTP/1.1\r\nHost: bot\r\nConnection: close\r\n\r\n");
+    std::size_t answers = 0;
+    for (auto at = answer.find("HTTP/1.1 200"); at != std::string::npos; at = answer.find("HTTP/1.1 200", at + 1)) ++answers;
+    EXPECT_EQ(answers, 3u) << answer;
+}
+
 TEST_F(SmsWebhook, ReplyGoesOutThroughTheGateway) {
     start();
     auto answer = send_sms("0912345678", "SM0001", "khai tử");
