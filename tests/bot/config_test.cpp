@@ -178,5 +178,22 @@ TEST_F(ConfigFile, EnvironmentCanSwitchAChannelOnAndIsValidatedToo) {
     EXPECT_TRUE(mentions("sms.unicode"));
 }
 
+TEST_F(ConfigFile, TheProductionExampleIsValidOnceItsSecretsAreInTheEnvironment) {
+    const std::string example = std::string(MOTCUA_SOURCE_DIR) + "/scripts/deploy/production.example.json";
+    load_config(example, {}, problems);
+    EXPECT_TRUE(mentions("admin_token"));
+    EXPECT_TRUE(mentions("sms.auth_token"));
+    problems.clear();
+    const auto c = load_config(example,
+                               {{"MOTCUA_ADMIN_TOKEN", "a-long-enough-admin-token"},
+                                {"MOTCUA_SMS_ACCOUNT_SID", "AC1"}, {"MOTCUA_SMS_AUTH_TOKEN", "t"},
+                                {"MOTCUA_ZALO_APP_ID", "1"}, {"MOTCUA_ZALO_OA_ID", "2"},
+                                {"MOTCUA_ZALO_OA_SECRET_KEY", "k"}, {"MOTCUA_ZALO_APP_SECRET", "s"},
+                                {"MOTCUA_ZALO_ACCESS_TOKEN", "a"}, {"MOTCUA_ZALO_REFRESH_TOKEN", "r"}},
+                               problems);
+    EXPECT_TRUE(problems.empty()) << ::testing::PrintToString(said());
+    EXPECT_EQ(c.database_path, "/var/lib/motcua/motcua.db");
+}
+
 }  // namespace
 }  // namespace motcua::bot
