@@ -84,7 +84,9 @@ struct Phrases {
     std::vector<std::string> follow;
     std::vector<std::string> unfollow;
     std::vector<std::string> more;           // asks for the next part of a long answer
-    std::vector<std::string> not_procedure;  // "mất bao lâu": never part of a procedure name
+    // "mất bao lâu" (takes how long), "cần bổ sung" (needs adding, folded like "cán bộ"):
+    // look like part of another phrase but never are one.
+    std::vector<std::string> look_alikes;
 };
 
 struct Scripts {
@@ -106,7 +108,8 @@ struct Lexicon {
     // Every word (in spelling form, dialogs/message_words.hpp) of every phrase, expansion and
     // known word: the words a telex leftover or a typo may be read as, and never corrected.
     std::set<std::string> vocabulary;
-    std::map<std::string, std::string> joined;  // "khaisinh" → "khai sinh", from the phrases
+    std::set<std::string> word_pairs;           // neighbours in a phrase: "khai sinh"
+    std::map<std::string, std::string> joined;  // "khaisinh" → "khai sinh", from word_pairs
 };
 
 struct Content {

@@ -16,7 +16,7 @@ std::vector<const std::vector<std::string>*> phrase_lists(const Catalog& catalog
     for (const Procedure& procedure : catalog.procedures) lists.push_back(&procedure.phrases);
     const Phrases& p = scripts.phrases;
     for (const auto* list : {&p.greeting, &p.menu, &p.dossier_status, &p.escalate, &p.follow,
-                             &p.unfollow, &p.more, &p.not_procedure}) {
+                             &p.unfollow, &p.more, &p.look_alikes}) {
         lists.push_back(list);
     }
     return lists;
@@ -28,11 +28,13 @@ void learn_words(Lexicon& lexicon, const std::string& folded) {
     }
 }
 
-// Two neighbouring words of a phrase typed without the space between them.
-void learn_joined(Lexicon& lexicon, const std::string& folded_phrase) {
+// Two neighbouring words of a phrase: a context for typos, and a pair typed without the space
+// between them.
+void learn_pairs(Lexicon& lexicon, const std::string& folded_phrase) {
     const std::vector<std::string> words = phrase_words(folded_phrase);
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
         if (words[i] == "*" || words[i + 1] == "*") continue;
+        lexicon.word_pairs.insert(words[i] + " " + words[i + 1]);
         const std::string run_together = words[i] + words[i + 1];
         if (!lexicon.vocabulary.contains(run_together)) {
             lexicon.joined.emplace(run_together, words[i] + " " + words[i + 1]);
@@ -85,7 +87,7 @@ Lexicon read_lexicon(const json& doc, const Catalog& catalog, const Scripts& scr
         for (const std::string& phrase : *list) learn_words(lexicon, phrase);
     }
     for (const auto* list : lists) {
-        for (const std::string& phrase : *list) learn_joined(lexicon, phrase);
+        for (const std::string& phrase : *list) learn_pairs(lexicon, phrase);
     }
     // An abbreviation that is also a phrase's word would be expanded before that phrase could
     // ever match.

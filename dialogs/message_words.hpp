@@ -18,10 +18,11 @@ std::string spelling_form(std::string_view folded_word);
 // A folded phrase's words, each in spelling form ("*" stays "*").
 std::vector<std::string> phrase_words(std::string_view folded_phrase);
 
-// The message folded (dialogs/text.hpp) and split into words, each then read in turn as: an
-// abbreviation's expansion; itself when the lexicon knows it or it holds a digit; the first
-// Telex reading the lexicon knows; the one known word a single edit away (words of 4+ letters
-// only); the two known words it runs together; else itself.
+// The message folded (dialogs/text.hpp) and split into words, each then read as the first of:
+// an abbreviation's expansion; itself when the lexicon knows it or it holds a digit; the first
+// Telex reading the lexicon knows; the pair of phrase words it runs together; the known word a
+// single edit away (words of 4+ letters only), or when several are, the one that pairs with a
+// neighbouring word in some phrase; else itself.
 std::vector<std::string> message_words(std::string_view text, const Lexicon& lexicon);
 
 // The message folded and split into words in spelling form, with nothing corrected: for

@@ -95,11 +95,11 @@ Phrases read_phrases(const json& obj, PhraseOwners& owners, ContentReader& reade
         {"follow", &phrases.follow},
         {"unfollow", &phrases.unfollow},
         {"more", &phrases.more},
-        {"not_procedure", &phrases.not_procedure},
+        {"look_alikes", &phrases.look_alikes},
     };
     reader.reject_unknown_keys(obj, "phrases",
                                {"greeting", "menu", "dossier_status", "escalate", "follow",
-                                "unfollow", "more", "not_procedure"});
+                                "unfollow", "more", "look_alikes"});
     for (const auto& [name, list] : lists) {
         *list = fold_phrases(reader.texts(obj, "phrases", name),
                              member_path("phrases", name), std::string("phrases.") + name,

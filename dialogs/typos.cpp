@@ -18,16 +18,14 @@ bool one_edit_apart(std::string_view a, std::string_view b) {
     return a.substr(i) == b.substr(i + 1);
 }
 
-std::optional<std::string> nearest_word(std::string_view word,
-                                        const std::set<std::string>& vocabulary) {
-    if (word.size() < kMinTypoLength || vocabulary.contains(std::string(word))) return std::nullopt;
-    std::optional<std::string> nearest;
+std::vector<std::string> words_one_edit_away(std::string_view word,
+                                             const std::set<std::string>& vocabulary) {
+    std::vector<std::string> near;
+    if (word.size() < kMinTypoLength || vocabulary.contains(std::string(word))) return near;
     for (const std::string& known : vocabulary) {
-        if (known.size() < kMinTypoLength || !one_edit_apart(word, known)) continue;
-        if (nearest) return std::nullopt;  // two equally near: no way to tell which was meant
-        nearest = known;
+        if (known.size() >= kMinTypoLength && one_edit_apart(word, known)) near.push_back(known);
     }
-    return nearest;
+    return near;
 }
 
 }  // namespace motcua::dialogs

@@ -17,8 +17,7 @@ bool is_choice_number(const std::string& folded) {
 }
 
 // The procedure whose phrase matches the most words; on a tie, the one named first.
-std::string named_procedure(Words message, const Content& content) {
-    mask_phrases(message, content.scripts.phrases.not_procedure);
+std::string named_procedure(const Words& message, const Content& content) {
     std::string best;
     std::optional<PhraseMatch> best_match;
     for (const Procedure& procedure : content.catalog.procedures) {
@@ -78,8 +77,9 @@ std::string_view intent_name(Intent intent) {
 Understanding understand(std::string_view text, const Content& content,
                          const std::vector<UnitName>& units) {
     const std::string normalized = nfc(text);
-    const Words words = message_words(normalized, content.lexicon);
     const Phrases& phrases = content.scripts.phrases;
+    Words words = message_words(normalized, content.lexicon);
+    mask_phrases(words, phrases.look_alikes);
     Understanding result;
     result.procedure = named_procedure(words, content);
     result.dossier_code = find_dossier_code(normalized).value_or("");

@@ -112,6 +112,8 @@ TEST_F(BrokenContent, NamesEachProblemWithItsPath) {
     scripts_["main_menu"]["choices"][2]["target"] = "documents";
     scripts_["texts"].erase("greeting");
     scripts_["texts"]["bad_choice"] = "Không có số {so}.";
+    const std::string greeting_path =
+        "phrases.greeting[" + std::to_string(scripts_["phrases"]["greeting"].size()) + "]";
     scripts_["phrases"]["greeting"].push_back("khai tử");
 
     EXPECT_FALSE(load());
@@ -127,7 +129,7 @@ TEST_F(BrokenContent, NamesEachProblemWithItsPath) {
     EXPECT_TRUE(has("scripts.json", "main_menu.choices[2].target", "needs a procedure"));
     EXPECT_TRUE(has("scripts.json", "texts.greeting", "missing text"));
     EXPECT_TRUE(has("scripts.json", "texts.bad_choice", "unknown placeholder {so}"));
-    EXPECT_TRUE(has("scripts.json", "phrases.greeting[6]", "already names procedure 'khai_tu'"));
+    EXPECT_TRUE(has("scripts.json", greeting_path, "already names procedure 'khai_tu'"));
     EXPECT_EQ(problems_.size(), 13u) << listed();
 }
 
@@ -159,6 +161,88 @@ TEST_F(BrokenContent, InvalidJsonAndMissingFile) {
     EXPECT_FALSE(load_content(dir_, problems_));
     EXPECT_TRUE(has("catalog.json", "$", "invalid JSON")) << listed();
     EXPECT_TRUE(has("scripts.json", "$", "cannot read"));
+}
+
+}  // namespace
+}  // namespace motcua::dialogs
+
+namespace motcua::dialogs {
+namespace {
+
+TEST(ShippedContent, LexiconKnowsThePhrasesAndTheAbbreviations) {
+    std::vector<Problem> problems;
+    auto content = load_content(default_content_dir(), problems);
+    ASSERT_TRUE(content);
+    const Lexicon& lexicon = content->lexicon;
+    EXPECT_EQ(lexicon.abbreviations.at("ko"), "khong");
+    EXPECT_EQ(lexicon.abbreviations.at("sdt"), "so dien thoai");
+    for (const char* word : {"khai", "sinh", "tu", "ki", "thuong", "khong", "duoc"}) {
+        EXPECT_TRUE(lexicon.vocabulary.contains(word)) << word;
+    }
+    EXPECT_FALSE(lexicon.vocabulary.contains("*"));
+    EXPECT_EQ(lexicon.joined.at("khaisinh"), "khai sinh");
+}
+
+TEST(ShippedContent, EveryProcedureThatCanBeDoneOnlineSaysWhere) {
+    std::vector<Problem> problems;
+    auto content = load_content(default_content_dir(), problems);
+    ASSERT_TRUE(content);
+    for (const Procedure& p : content->catalog.procedures) {
+        if (p.online.kind == OnlineSubmission::Kind::none) {
+            EXPECT_EQ(p.online.portal, "") << p.id;
+        } else {
+            EXPECT_TRUE(p.online.portal.find("dichvucong.gov.vn") != std::string::npos ||
+                        p.online.portal.find("VNeID") != std::string::npos)
+                << p.id;
+        }
+    }
+}
+
+TEST_F(BrokenContent, LanguageProblems) {
+    language_["abbreviations"]["hai tu"] = "x";
+    language_["abbreviations"]["mot"] = "";
+    language_["abbreviations"]["đt"] = "đặt";  // "dt" already stands for "điện thoại"
+    language_["abbreviations"]["sinh"] = "sinh sống";  // a word of a phrase
+    language_["known_words"].push_back("!!!");
+    language_["spelling"] = json::object();
+    EXPECT_FALSE(load());
+    EXPECT_TRUE(has("language.json", "abbreviations.hai tu", "one word")) << listed();
+    EXPECT_TRUE(has("language.json", "abbreviations.mot", "missing text"));
+    EXPECT_TRUE(has("language.json", "abbreviations.đt", "already stands for"));
+    EXPECT_TRUE(has("language.json", "abbreviations.sinh", "word of a phrase"));
+    EXPECT_TRUE(has("language.json", "known_words[" +
+                        std::to_string(language_["known_words"].size() - 1) + "]",
+                    "no letters"));
+    EXPECT_TRUE(has("language.json", "spelling", "unknown key"));
+}
+
+TEST_F(BrokenContent, MissingLanguageFile) {
+    load();
+    problems_.clear();
+    fs::remove(dir_ / "language.json");
+    EXPECT_FALSE(load_content(dir_, problems_));
+    EXPECT_TRUE(has("language.json", "$", "cannot read")) << listed();
+}
+
+TEST_F(BrokenContent, GapsOnlyBetweenWords) {
+    catalog_["procedures"][1]["phrases"].push_back("* mất");
+    catalog_["procedures"][1]["phrases"].push_back("bà *");
+    catalog_["procedures"][1]["phrases"].push_back("*");
+    EXPECT_FALSE(load());
+    const std::size_t n = catalog_["procedures"][1]["phrases"].size();
+    for (std::size_t i = n - 3; i < n; ++i) {
+        EXPECT_TRUE(has("catalog.json", "procedures[1].phrases[" + std::to_string(i) + "]",
+                        "cannot begin or end with *"))
+            << listed();
+    }
+}
+
+TEST_F(BrokenContent, OnlineSubmissionMustSayWhereExactlyWhenPossible) {
+    catalog_["procedures"][0]["online"].erase("portal");
+    catalog_["procedures"][5]["online"]["portal"] = "dichvucong.gov.vn";
+    EXPECT_FALSE(load());
+    EXPECT_TRUE(has("catalog.json", "procedures[0].online.portal", "missing text")) << listed();
+    EXPECT_TRUE(has("catalog.json", "procedures[5].online.portal", "not allowed")) << listed();
 }
 
 }  // namespace

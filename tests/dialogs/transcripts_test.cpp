@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dialogs/content_model.hpp"
 #include "dialogs/engine.hpp"
 #include "dialogs/text.hpp"
 #include "tests/dialogs/dialogs_fixture.hpp"
@@ -100,6 +101,38 @@ void run_conversation(const json& conversation) {
 }
 
 TEST(Transcripts, ThereAreSome) { EXPECT_GE(transcript_files().size(), 3u); }
+
+// Each procedure is answered, by its national code, on plain SMS or Zalo, somewhere.
+TEST(Transcripts, CoverEveryProcedureOnBothChannels) {
+    std::string expected_on_sms;
+    std::string expected_on_zalo;
+    for (const fs::path& file : transcript_files()) {
+        std::ifstream in(file);
+        const json conversations = json::parse(in, nullptr, /*allow_exceptions=*/false);
+        if (!conversations.is_array()) continue;  // reported by EveryConversationPlaysAsWritten
+        for (const json& conversation : conversations) {
+            const bool plain_sms = conversation.value("channel", "") == "sms" &&
+                                   !conversation.value("unicode", true);
+            std::string& expected = plain_sms ? expected_on_sms : expected_on_zalo;
+            for (const json& turn : conversation.value("turns", json::array())) {
+                for (const json& text : turn.value("expect_contains", json::array())) {
+                    if (text.is_string()) expected += text.get<std::string>() + "\n";
+                }
+            }
+        }
+    }
+    std::size_t on_sms = 0;
+    std::size_t on_zalo = 0;
+    for (const Procedure& p : testing::shipped_content()->catalog.procedures) {
+        const bool sms = expected_on_sms.find("(ma thu tuc " + p.code + ")") != std::string::npos;
+        const bool zalo = expected_on_zalo.find("(mã thủ tục " + p.code + ")") != std::string::npos;
+        EXPECT_TRUE(sms || zalo) << p.id << " has no transcript";
+        on_sms += sms ? 1 : 0;
+        on_zalo += zalo ? 1 : 0;
+    }
+    EXPECT_GE(on_sms, 3u);
+    EXPECT_GE(on_zalo, 3u);
+}
 
 TEST(Transcripts, EveryConversationPlaysAsWritten) {
     for (const fs::path& file : transcript_files()) {

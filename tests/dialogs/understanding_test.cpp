@@ -23,8 +23,8 @@ TEST(Understanding, Greetings) {
     }
 }
 
-TEST(Understanding, MenuWords) {
-    for (const char* text : {"menu", "MENU", "0", "quay lại"}) {
+TEST(Understanding, MenuWordsAndChoiceNumbers) {
+    for (const char* text : {"menu", "MENU", "0", "quay lại", "1", " 3 ", "2."}) {
         EXPECT_EQ(parse(text).intent, Intent::menu) << text;
     }
 }
@@ -71,11 +71,60 @@ TEST(Understanding, OtherIntents) {
 }
 
 TEST(Understanding, UnknownAndEmpty) {
-    for (const char* text : {"", "   ", "asdfgh", "🙂", "1"}) {
+    for (const char* text : {"", "   ", "asdfgh", "🙂", "?", "0912345678"}) {
         const Understanding u = parse(text);
         EXPECT_EQ(u.intent, Intent::unknown) << text;
         EXPECT_EQ(u.procedure, "") << text;
     }
+}
+
+TEST(Understanding, EverydayPhrasings) {
+    expect_procedure("bố em vừa qua đời", "khai_tu");
+    expect_procedure("ong noi toi mat hom qua", "khai_tu");
+    expect_procedure("nhập khẩu cho vợ", "thuong_tru");
+    expect_procedure("làm giấy đăng ký kết hôn", "ket_hon");
+    expect_procedure("công chứng bản sao", "chung_thuc_ban_sao");
+    expect_procedure("xác nhận độc thân", "xac_nhan_hon_nhan");
+    expect_procedure("làm giấy khai sinh cho con", "khai_sinh");
+    expect_procedure("ma thu tuc 1.000656", "khai_tu");
+}
+
+TEST(Understanding, MatNeverMeansDiedWhenItMeansTakesOrLost) {
+    EXPECT_EQ(parse("mất bao lâu").intent, Intent::unknown);
+    EXPECT_EQ(parse("toi bi mat giay to").intent, Intent::unknown);
+    EXPECT_EQ(parse("bà tôi mất giấy tờ").procedure, "");
+    EXPECT_EQ(parse("ông tôi mất tích").procedure, "");
+    expect_procedure("làm khai sinh mất bao nhiêu tiền", "khai_sinh");
+}
+
+TEST(Understanding, DossierCodeAnywhere) {
+    const Understanding plain = parse("cho hỏi hồ sơ h23.22 - 220110 - 0001 xong chưa");
+    EXPECT_EQ(plain.intent, Intent::dossier_status);
+    EXPECT_EQ(plain.dossier_code, "H23.22-220110-0001");
+    const Understanding follow = parse("theo doi G09.20-20260609-0092637");
+    EXPECT_EQ(follow.intent, Intent::follow);
+    EXPECT_EQ(follow.dossier_code, "G09.20-20260609-0092637");
+    EXPECT_EQ(parse("goi 0912345678").dossier_code, "");
+}
+
+TEST(Understanding, CanBoSungIsNotAnOfficer) {
+    const Understanding u = parse("hs H23.22-220110-0001 can bo sung gi");
+    EXPECT_EQ(u.intent, Intent::dossier_status);
+    EXPECT_EQ(parse("gap can bo").intent, Intent::escalate);
+}
+
+TEST(Understanding, UnitsByTheirNameWithOrWithoutTheKind) {
+    const std::vector<UnitName> units = {{"gia-loc", "Xã Gia Lộc"}, {"yet-kieu", "Xã Yết Kiêu"}};
+    const Content& content = *testing::shipped_content();
+    EXPECT_EQ(understand("yet kieu", content, units).unit, "yet-kieu");
+    EXPECT_EQ(understand("tôi ở xã Gia Lộc", content, units).unit, "gia-loc");
+    EXPECT_EQ(understand("XA GIA LOC", content, units).unit, "gia-loc");
+    const Understanding both = understand("khai sinh o Ye\u0302\u0301t Kie\u0302u", content, units);
+    EXPECT_EQ(both.unit, "yet-kieu");
+    EXPECT_EQ(both.procedure, "khai_sinh");
+    EXPECT_EQ(understand("gia phuc", content, units).unit, "");
+    EXPECT_EQ(understand("yet kieu", content).unit, "");  // no units known
+    EXPECT_EQ(understand("xã", content, {{"odd", "Xã"}}).unit, "odd");  // a name that is only a kind
 }
 
 TEST(Understanding, IntentNamesAreSpecs) {
