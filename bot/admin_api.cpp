@@ -28,8 +28,9 @@ std::variant<json, HttpAnswer> json_body(const Request& request) {
 
 }  // namespace
 
-AdminApi::AdminApi(std::string admin_token, std::shared_ptr<const dialogs::Content> content)
-    : admin_token_(std::move(admin_token)), content_(std::move(content)) {}
+AdminApi::AdminApi(std::string admin_token, std::shared_ptr<const dialogs::Content> content,
+                   std::vector<dialogs::UnitName> units)
+    : admin_token_(std::move(admin_token)), content_(std::move(content)), units_(std::move(units)) {}
 
 bool AdminApi::authorised(const Request& request) const {
     auto it = request.headers.find("authorization");
@@ -55,7 +56,7 @@ HttpAnswer AdminApi::parse(const Request& request) const {
     if (auto* error = std::get_if<HttpAnswer>(&body)) return *error;
     const auto& object = std::get<json>(body);
     if (!object.contains("text") || !object["text"].is_string()) return json_error(422, "text: must be a string");
-    const auto understood = dialogs::understand(object["text"].get<std::string>(), *content_);
+    const auto understood = dialogs::understand(object["text"].get<std::string>(), *content_, units_);
     return json_answer(200, {{"intent", dialogs::intent_name(understood.intent)},
                              {"procedure", nullable(understood.procedure)},
                              {"dossier_code", nullable(understood.dossier_code)},

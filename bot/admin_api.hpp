@@ -3,9 +3,11 @@
 // endpoints for the one-stop-shop staff and the commune's leaders.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "bot/http_server.hpp"
 #include "dialogs/content.hpp"
+#include "dialogs/understanding.hpp"
 
 namespace motcua::bot {
 
@@ -13,7 +15,8 @@ class AdminApi {
 public:
     static constexpr std::string_view prefix = "/api/v1/";
 
-    AdminApi(std::string admin_token, std::shared_ptr<const dialogs::Content> content);
+    AdminApi(std::string admin_token, std::shared_ptr<const dialogs::Content> content,
+             std::vector<dialogs::UnitName> units);
 
     // For any path under prefix: 401 without the token, 404/405 for what does not exist.
     void operator()(const Request& request, const Respond& respond) const;
@@ -24,6 +27,7 @@ private:
 
     std::string admin_token_;
     std::shared_ptr<const dialogs::Content> content_;
+    std::vector<dialogs::UnitName> units_;
 };
 
 }  // namespace motcua::bot

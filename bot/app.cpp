@@ -75,7 +75,7 @@ int serve(const Config& config, std::shared_ptr<const dialogs::Content> content)
     Dispatcher dispatcher(io, *db, channels.sender_pointers(), config.outbox, system_clock_ms, metrics);
     dialogs::Engine dialogs(content);
     Engine engine(*db, dialogs, make_media(config), system_clock_ms, [&dispatcher] { dispatcher.wake(); });
-    Router router(*db, engine, std::move(channels.webhooks), AdminApi(config.admin_token, content), metrics);
+    Router router(*db, engine, std::move(channels.webhooks), AdminApi(config.admin_token, content, unit_names(config)), metrics);
 
     std::unique_ptr<HttpServer> server;
     try {

@@ -319,6 +319,12 @@ void read_semantics(const json& full, Config& c, Validator& v) {
 
 }  // namespace
 
+std::vector<dialogs::UnitName> unit_names(const Config& config) {
+    std::vector<dialogs::UnitName> names;
+    for (const auto& u : config.units) names.push_back({u.id, u.name});
+    return names;
+}
+
 Environment process_environment() {
     Environment env;
     for (char** e = environ; e && *e; ++e) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bot/retry_policy.hpp"
+#include "dialogs/understanding.hpp"
 
 namespace motcua::bot {
 
@@ -51,6 +52,9 @@ struct Config {
     std::string dialogs_dir;  // extension: where the catalog and scripts live
     int threads = 0;          // extension: HTTP worker threads; 0 = one per core
 };
+
+// The units as the dialogs name them, for recognising "xã Yết Kiêu" in a message.
+std::vector<dialogs::UnitName> unit_names(const Config& config);
 
 // A problem with the configuration, printed as "file: path.to.key: message".
 struct ConfigProblem {

@@ -34,6 +34,11 @@ TEST_F(AdminApi, ParseUnderstandsWithoutChangingAnything) {
     EXPECT_EQ(body["intent"], "procedure");
     EXPECT_EQ(body["procedure"], "khai_tu");
     EXPECT_TRUE(body["dossier_code"].is_null());
+    EXPECT_TRUE(body["unit"].is_null());
+    const auto status = json::parse(api("POST", "/api/v1/parse", R"({"text":"xã Yết Kiêu, hồ sơ h23.22-220110-0001 đến đâu rồi"})").body);
+    EXPECT_EQ(status["intent"], "dossier_status");
+    EXPECT_EQ(status["dossier_code"], "H23.22-220110-0001");
+    EXPECT_EQ(status["unit"], "yet-kieu");
     EXPECT_EQ(api("GET", "/api/v1/parse").status, 405);
     EXPECT_EQ(api("POST", "/api/v1/parse", "not json").status, 400);
     EXPECT_EQ(api("POST", "/api/v1/parse", R"({"text": 5})").status, 422);
