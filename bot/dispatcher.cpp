@@ -49,7 +49,7 @@ asio::awaitable<void> Dispatcher::run() {
         std::optional<std::int64_t> next_due;
         try {
             fill();
-            db_.read([&](store::Session& s) { next_due = store::next_outbound_due_at(s); });
+            db_.read([&](store::Session& s) { next_due = store::next_outbound_due_at(s, clock_()); });
         } catch (const std::exception& e) {
             log::error("outbox_read_failed", {{"error", e.what()}});
         }

@@ -106,11 +106,12 @@ std::vector<OutboxItem> due_outbound(Session& s, std::int64_t now_ms, std::size_
     return due;
 }
 
-std::optional<std::int64_t> next_outbound_due_at(Session& s) {
-    // Only each contact's oldest pending item can be sent next; a later one due earlier waits.
+std::optional<std::int64_t> next_outbound_due_at(Session& s, std::int64_t now_ms) {
+    // One seek in outbox_by_due. The item found may wait behind an older one of its contact;
+    // waking for it then finds nothing to send, which costs one more query, not a scan.
     auto& query = s.prepare(
-        "SELECT min(next_attempt_at) FROM outbox WHERE id IN"
-        " (SELECT min(id) FROM outbox WHERE state = 'pending' GROUP BY channel, contact)");
+        "SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending' AND next_attempt_at > ?1");
+    query.bind(1, now_ms);
     query.step();
     std::optional<std::int64_t> due;
     if (!query.column_is_null(0)) due = query.column_int64(0);

@@ -30,12 +30,9 @@ std::int64_t enqueue_outbound(Transaction& tx, const Outbound& message, std::int
 std::vector<OutboxItem> due_outbound(Session& s, std::int64_t now_ms, std::size_t limit,
                                      const std::vector<std::int64_t>& busy);
 
-// When the earliest pending item becomes due, if any. Only each contact's oldest pending item
-// counts: a later one that is due already still waits for it.
-std::optional<std::int64_t> next_outbound_due_at(Session& s);
+// When the earliest pending item not yet due at now_ms becomes due, if any.
+std::optional<std::int64_t> next_outbound_due_at(Session& s, std::int64_t now_ms);
 
-// The outcome of a try: each adds one to attempts. They, and redirect_outbound, throw StoreError
-// when the item is not pending (unknown, or already sent or dead).
 void mark_sent(Transaction& tx, std::int64_t id, const std::string& gateway_id, std::int64_t now_ms);
 void schedule_retry(Transaction& tx, std::int64_t id, std::int64_t next_attempt_at_ms,
                     const std::string& error);

@@ -74,10 +74,10 @@ TEST_F(OutboxTest, ContactWaitsBehindItsRetryingItem) {
     write([&](Transaction& tx) { schedule_retry(tx, a1, 100, "HTTP 503"); });
     EXPECT_EQ(due(50), (std::vector{b1}));  // a2 is due but must not overtake a1
     EXPECT_EQ(due(100), (std::vector{a1, b1}));
-    EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s); }), 0);  // b1
+    // At 50 the only future item is a1: a2 and b1 are already due and need no wake-up.
+    EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s, 50); }), 100);
     write([&](Transaction& tx) { mark_sent(tx, b1, "SMb1", 1); });
-    // a2 was due long ago, but only a1 can go next.
-    EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s); }), 100);
+    EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s, 100); }), std::nullopt);
     write([&](Transaction& tx) { mark_dead(tx, a1, "invalid number", 100); });
     EXPECT_EQ(due(100), (std::vector{a2}));
 }
@@ -108,7 +108,7 @@ TEST_F(OutboxTest, RetrySentAndDeadTransitions) {
     EXPECT_EQ(r.state, OutboxState::sent);
     EXPECT_EQ(r.item.attempts, 2);
     EXPECT_EQ(r.gateway_id, "msg-abc");
-    EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s); }), std::nullopt);
+    EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s, 0); }), std::nullopt);
 
     // An item that has left cannot change again, nor can one that never was.
     EXPECT_THROW(write([&](Transaction& tx) { mark_dead(tx, id, "late", 6000); }), StoreError);
@@ -144,15 +144,17 @@ TEST_F(OutboxTest, RedirectMovesTheItemToSmsAndMakesItDueNow) {
     EXPECT_THROW(write([&](Transaction& tx) { redirect_outbound(tx, s1, Channel::sms, "", 70); }), StoreError);
 }
 
-TEST_F(OutboxTest, NextDueIsTheEarliestContactHead) {
-    EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s); }), std::nullopt);
+TEST_F(OutboxTest, NextDueIsTheEarliestFutureAttempt) {
+    EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s, 0); }), std::nullopt);
     const auto a1 = enqueue(Channel::sms, alice, "1", 0);
     const auto b1 = enqueue(Channel::sms, bob, "1", 0);
     write([&](Transaction& tx) {
         schedule_retry(tx, a1, 300, "x");
         schedule_retry(tx, b1, 200, "x");
     });
-    EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s); }), 200);
+    EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s, 0); }), 200);
+    EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s, 200); }), 300);
+    EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s, 300); }), std::nullopt);
 }
 
 TEST_F(OutboxTest, PendingItemsSurviveReopening) {
