@@ -4,6 +4,8 @@
 #include <variant>
 
 #include "adapters/crypto.hpp"
+#include "bot/api_json.hpp"
+#include "bot/log.hpp"
 #include "dialogs/content_model.hpp"
 #include "dialogs/understanding.hpp"
 
@@ -11,26 +13,10 @@ namespace motcua::bot {
 
 using nlohmann::json;
 
-namespace {
-
-HttpAnswer json_answer(int status, const json& body) {
-    return {status, "application/json", body.dump(-1, ' ', false, json::error_handler_t::replace)};
-}
-
-json nullable(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-
-// The request body as a JSON object, or the 400 to answer.
-std::variant<json, HttpAnswer> json_body(const Request& request) {
-    auto body = json::parse(request.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object()) return json_error(400, "the body must be a JSON object");
-    return body;
-}
-
-}  // namespace
-
 AdminApi::AdminApi(std::string admin_token, std::shared_ptr<const dialogs::Content> content,
-                   std::vector<dialogs::UnitName> units)
-    : admin_token_(std::move(admin_token)), content_(std::move(content)), units_(std::move(units)) {}
+                   std::vector<dialogs::UnitName> units, OfficerApi officers, DossierApi dossiers)
+    : admin_token_(std::move(admin_token)), content_(std::move(content)), units_(std::move(units)),
+      officers_(std::move(officers)), dossiers_(std::move(dossiers)) {}
 
 bool AdminApi::authorised(const Request& request) const {
     auto it = request.headers.find("authorization");
@@ -47,6 +33,13 @@ void AdminApi::operator()(const Request& request, const Respond& respond) const 
     if (route == "parse") {
         if (request.method != "POST") return respond(json_error(405, "use POST"));
         return respond(parse(request));
+    }
+    try {
+        if (route == "officers" || route.starts_with("officers/")) return officers_(request, route, respond);
+        if (route == "dossiers" || route.starts_with("dossiers/")) return dossiers_(request, route, respond);
+    } catch (const store::StoreError& e) {
+        log::error("admin_read_failed", {{"path", request.path}, {"error", e.what()}});
+        return respond(json_error(503, "store unavailable"));
     }
     respond(json_error(404, "no such path: " + request.path));
 }

@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "bot/dossier_api.hpp"
 #include "bot/http_server.hpp"
+#include "bot/officer_api.hpp"
 #include "dialogs/content.hpp"
 #include "dialogs/understanding.hpp"
 
@@ -16,7 +18,7 @@ public:
     static constexpr std::string_view prefix = "/api/v1/";
 
     AdminApi(std::string admin_token, std::shared_ptr<const dialogs::Content> content,
-             std::vector<dialogs::UnitName> units);
+             std::vector<dialogs::UnitName> units, OfficerApi officers, DossierApi dossiers);
 
     // For any path under prefix: 401 without the token, 404/405 for what does not exist.
     void operator()(const Request& request, const Respond& respond) const;
@@ -28,6 +30,8 @@ private:
     std::string admin_token_;
     std::shared_ptr<const dialogs::Content> content_;
     std::vector<dialogs::UnitName> units_;
+    OfficerApi officers_;
+    DossierApi dossiers_;
 };
 
 }  // namespace motcua::bot

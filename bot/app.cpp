@@ -10,9 +10,11 @@
 
 #include "bot/channels.hpp"
 #include "bot/clock.hpp"
+#include "bot/demo_records.hpp"
 #include "bot/dispatcher.hpp"
 #include "bot/engine.hpp"
 #include "bot/http_server.hpp"
+#include "bot/references.hpp"
 #include "bot/log.hpp"
 #include "bot/router.hpp"
 #include "store/writer.hpp"
@@ -68,14 +70,20 @@ int serve(const Config& config, std::shared_ptr<const dialogs::Content> content)
         std::cerr << "motcua: cannot open the store " << config.database_path << ": " << e.what() << "\n";
         return 1;
     }
+    if (config.demo) seed_demo_records(*db, config.timezone, system_clock_ms());
     asio::io_context io;
     HttpClient client;
     Channels channels = make_channels(config, client, *db);
     Metrics metrics;
     Dispatcher dispatcher(io, *db, channels.sender_pointers(), config.outbox, system_clock_ms, metrics);
     dialogs::Engine dialogs(content);
-    Engine engine(*db, dialogs, make_media(config), system_clock_ms, [&dispatcher] { dispatcher.wake(); });
-    Router router(*db, engine, std::move(channels.webhooks), AdminApi(config.admin_token, content, unit_names(config)), metrics);
+    Engine engine(*db, dialogs, make_media(config), config.timezone, system_clock_ms, [&dispatcher] { dispatcher.wake(); });
+    const auto refs = references(config, content);
+    const auto wake_dispatcher = [&dispatcher] { dispatcher.wake(); };
+    AdminApi admin(config.admin_token, content, unit_names(config), OfficerApi(*db, refs, system_clock_ms),
+                   DossierApi(*db, refs, StatusNotifier(dialogs, make_media(config)), config.timezone,
+                              system_clock_ms, wake_dispatcher));
+    Router router(*db, engine, std::move(channels.webhooks), std::move(admin), metrics);
 
     std::unique_ptr<HttpServer> server;
     try {

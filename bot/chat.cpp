@@ -5,6 +5,7 @@
 
 #include "bot/channels.hpp"
 #include "bot/clock.hpp"
+#include "bot/demo_records.hpp"
 #include "bot/engine.hpp"
 #include "store/outbox.hpp"
 #include "store/writer.hpp"
@@ -46,9 +47,10 @@ int chat(const Config& config, std::shared_ptr<const dialogs::Content> content, 
         std::cerr << "motcua chat: cannot open the store " << config.database_path << ": " << e.what() << "\n";
         return 1;
     }
+    if (config.demo) seed_demo_records(*db, config.timezone, system_clock_ms());
     const std::string contact = from.value_or(channel == Channel::sms ? "+84900000099" : "terminal-user");
     dialogs::Engine dialogs(content);
-    Engine engine(*db, dialogs, make_media(config), system_clock_ms, [] {});
+    Engine engine(*db, dialogs, make_media(config), config.timezone, system_clock_ms, [] {});
     out << "motcua chat as " << contact << " on " << channel_name(channel) << " (Ctrl-D to quit)\n\n";
 
     std::string line;

@@ -10,6 +10,7 @@
 #include "bot/app.hpp"
 #include "bot/chat.hpp"
 #include "bot/config.hpp"
+#include "bot/dossier_import.hpp"
 #include "dialogs/content.hpp"
 
 namespace motcua::bot {
@@ -20,6 +21,7 @@ constexpr const char* usage = R"(usage:
   motcua serve [--config FILE]
   motcua chat  [--config FILE] [--channel sms|zalo] [--from ID]
   motcua check [--config FILE]
+  motcua import dossiers FILE.csv [--config FILE]
 )";
 
 struct Arguments {
@@ -27,9 +29,10 @@ struct Arguments {
     std::map<std::string, std::string> options;  // "--config" -> value
 };
 
-std::optional<Arguments> parse(int argc, char** argv, const std::vector<std::string>& allowed) {
+// Options from argv[first] on, each "--name value".
+std::optional<Arguments> parse(int argc, char** argv, const std::vector<std::string>& allowed, int first = 2) {
     Arguments args{argv[1], {}};
-    for (int i = 2; i < argc; ++i) {
+    for (int i = first; i < argc; ++i) {
         const std::string name = argv[i];
         if (std::find(allowed.begin(), allowed.end(), name) == allowed.end() || i + 1 >= argc) {
             std::cerr << "motcua " << args.command << ": unexpected argument '" << name << "'\n" << usage;
@@ -96,6 +99,18 @@ int run_cli(int argc, char** argv) {
         auto content = load_all(*args, config, std::cerr);
         if (!content) return 1;
         return chat(config, content, *channel, option(*args, "--from"), std::cin, std::cout);
+    }
+    if (command == "import") {
+        if (argc < 4 || std::string(argv[2]) != "dossiers") {
+            std::cerr << "motcua import: what to import and from which file\n" << usage;
+            return 2;
+        }
+        auto args = parse(argc, argv, {"--config"}, 4);
+        if (!args) return 2;
+        Config config;
+        auto content = load_all(*args, config, std::cerr);
+        if (!content) return 1;
+        return import_dossiers_command(config, content, argv[3], std::cout, std::cerr);
     }
     std::cerr << "motcua: unknown command '" << command << "'\n" << usage;
     return 2;

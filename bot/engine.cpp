@@ -1,8 +1,11 @@
 #include "bot/engine.hpp"
 
 #include "adapters/phone.hpp"
+#include "bot/dossier_lookup.hpp"
+#include "bot/local_date.hpp"
 #include "bot/log.hpp"
 #include "store/conversations.hpp"
+#include "store/followers.hpp"
 #include "store/inbound_log.hpp"
 #include "store/outbox.hpp"
 #include "store/writer.hpp"
@@ -19,12 +22,39 @@ dialogs::Input to_dialog_input(const Inbound& message) {
     }
 }
 
+void apply(store::Transaction& tx, const dialogs::Effect& effect, const store::Follower& who, std::int64_t now_ms) {
+    switch (effect.kind) {
+        case dialogs::Effect::Kind::follow:
+            return store::follow_dossier(tx, effect.dossier_code, who, now_ms);
+        case dialogs::Effect::Kind::unfollow:
+            if (effect.dossier_code.empty()) return store::unfollow_all_dossiers(tx, who, now_ms);
+            return store::unfollow_dossier(tx, effect.dossier_code, who, now_ms);
+    }
+}
+
 }  // namespace
 
-Engine::Engine(store::Database& db, const dialogs::Engine& dialogs, ChannelMedia media, Clock clock,
-               std::function<void()> outbox_changed)
-    : db_(db), dialogs_(dialogs), media_(std::move(media)), clock_(std::move(clock)),
+Outbound to_outbound(Channel channel, const std::string& contact, dialogs::Reply reply) {
+    Outbound out{channel, contact, std::move(reply.text), {}};
+    for (auto& c : reply.choices) out.choices.push_back({std::move(c.title), std::move(c.payload)});
+    return out;
+}
+
+Engine::Engine(store::Database& db, const dialogs::Engine& dialogs, ChannelMedia media, std::string timezone,
+               Clock clock, std::function<void()> outbox_changed)
+    : db_(db), dialogs_(dialogs), media_(std::move(media)), timezone_(std::move(timezone)), clock_(std::move(clock)),
       outbox_changed_(std::move(outbox_changed)) {}
+
+// The message as the dialogs take it, with the facts of the dossier it names looked up in the
+// same transaction as the turn.
+dialogs::Input Engine::dialog_input(store::Transaction& tx, const Inbound& message, std::int64_t now_ms) const {
+    dialogs::Input input = to_dialog_input(message);
+    if (input.kind != dialogs::Input::Kind::text) return input;
+    input.today = local_date(now_ms, timezone_);
+    if (const auto code = dialogs_.dossier_code(message.text); !code.empty())
+        input.dossier = look_up_for_citizen(tx, code, message.channel, message.contact, now_ms);
+    return input;
+}
 
 void Engine::accept(std::vector<Inbound> messages, Done done) {
     const auto now = clock_();
@@ -45,9 +75,10 @@ void Engine::handle(store::Transaction& tx, const Inbound& message, std::int64_t
         return;
     }
     const auto state = store::load_conversation(tx, message.channel, message.contact);
+    const auto input = dialog_input(tx, message, now_ms);
     dialogs::TurnResult result;
     try {
-        result = dialogs_.turn(state, to_dialog_input(message), media_.of(message.channel));
+        result = dialogs_.turn(state, input, media_.of(message.channel));
     } catch (const std::exception& e) {
         // A dialog bug must not make the gateway retry the same message forever: the message
         // stays recorded, the conversation keeps its state, and the fault is logged.
@@ -56,11 +87,9 @@ void Engine::handle(store::Transaction& tx, const Inbound& message, std::int64_t
         return;
     }
     store::save_conversation(tx, message.channel, message.contact, result.state, now_ms);
-    for (auto& reply : result.replies) {
-        Outbound out{message.channel, message.contact, std::move(reply.text), {}};
-        for (auto& c : reply.choices) out.choices.push_back({std::move(c.title), std::move(c.payload)});
-        store::enqueue_outbound(tx, out, now_ms);
-    }
+    for (const auto& effect : result.effects) apply(tx, effect, {message.channel, message.contact}, now_ms);
+    for (auto& reply : result.replies)
+        store::enqueue_outbound(tx, to_outbound(message.channel, message.contact, std::move(reply)), now_ms);
 }
 
 }  // namespace motcua::bot

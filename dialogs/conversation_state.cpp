@@ -30,12 +30,15 @@ ConversationState parse_state(std::string_view stored, const Catalog& catalog) {
         state.procedure = doc.value("procedure", std::string());
         state.pending = doc.value("pending", std::vector<std::string>());
         state.misses = doc.value("misses", 0);
+        state.last_dossier = doc.value("last_dossier", std::string());
+        state.code_misses = doc.value("code_misses", 0);
     } catch (const nlohmann::json::exception&) {
         return {};  // a value of the wrong type
     }
     if (!state.procedure.empty() && !catalog.procedure(state.procedure)) return {};
     if (state.menu == ShownMenu::procedure && state.procedure.empty()) state.menu = ShownMenu::main;
     if (state.misses < 0) state.misses = 0;
+    if (state.code_misses < 0) state.code_misses = 0;
     return state;
 }
 
@@ -46,6 +49,8 @@ std::string serialize_state(const ConversationState& state) {
     }
     if (!state.procedure.empty()) doc["procedure"] = state.procedure;
     if (!state.pending.empty()) doc["pending"] = state.pending;
+    if (!state.last_dossier.empty()) doc["last_dossier"] = state.last_dossier;
+    if (state.code_misses > 0) doc["code_misses"] = state.code_misses;
     return doc.dump();
 }
 

@@ -2,7 +2,7 @@
 // What the engine remembers of a conversation between two turns, and its stored form: a JSON
 // object such as
 //   {"v":1,"menu":"procedure","procedure":"khai_tu","pending":["...page 2...","...page 3..."],
-//    "misses":0}
+//    "misses":0,"last_dossier":"H23.22-220110-0001","code_misses":0}
 // A state the engine cannot read (corrupt, from a newer version, naming a procedure since
 // removed from the catalog) starts the conversation afresh rather than failing the turn.
 #include <string>
@@ -21,6 +21,8 @@ struct ConversationState {
     std::string procedure;              // the procedure the conversation is about, or ""
     std::vector<std::string> pending;   // rendered parts of a long SMS answer not yet sent
     int misses = 0;                     // messages not understood in a row (B5 escalates at 2)
+    std::string last_dossier;           // the dossier last answered: what "theo dõi" follows
+    int code_misses = 0;                // unknown dossier codes in a row (the officer is offered at 2)
 };
 
 ConversationState parse_state(std::string_view stored, const Catalog& catalog);

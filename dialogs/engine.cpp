@@ -4,6 +4,7 @@
 
 #include "dialogs/content_model.hpp"
 #include "dialogs/conversation_state.hpp"
+#include "dialogs/dossier_answer.hpp"
 #include "dialogs/guide.hpp"
 #include "dialogs/render.hpp"
 #include "dialogs/text.hpp"
@@ -35,10 +36,12 @@ bool is_number(const std::string& folded) {
 // One turn's decision, reading and updating the conversation state as it goes.
 class Turn {
 public:
-    Turn(const Content& content, ConversationState& state)
-        : content_(content), scripts_(content.scripts), state_(state) {}
+    Turn(const Content& content, ConversationState& state, const Input& input,
+         std::vector<Effect>& effects)
+        : content_(content), scripts_(content.scripts), state_(state), input_(input), effects_(effects) {}
 
-    Decision on_input(const Input& input) {
+    Decision on_input() {
+        const Input& input = input_;
         switch (input.kind) {
             case Input::Kind::follow:
                 return {main_menu(scripts_.text("follow_greeting")), Intent::greeting};
@@ -83,8 +86,7 @@ private:
             case Target::procedure_list:
                 return {procedure_list(), Intent::menu};
             case Target::dossier_status:
-                return {current_menu(scripts_.text("dossier_status_unavailable")),
-                        Intent::dossier_status};
+                return {about_dossiers(scripts_.text("dossier_ask_code")), Intent::dossier_status};
             case Target::escalate:
                 return {current_menu(scripts_.text("escalate_unavailable")), Intent::escalate};
             case Target::documents:
@@ -111,16 +113,62 @@ private:
             case Intent::procedure:
                 return {procedure_guide(*named), understood.intent};
             case Intent::dossier_status:
-                return {main_menu(scripts_.text("dossier_status_unavailable")), understood.intent};
+                return {on_dossier_status(understood.dossier_code), understood.intent};
             case Intent::escalate:
                 return {main_menu(scripts_.text("escalate_unavailable")), understood.intent};
             case Intent::follow:
+                return {on_follow(understood.dossier_code), understood.intent};
             case Intent::unfollow:
-                return {main_menu(scripts_.text("follow_unavailable")), understood.intent};
+                return {on_unfollow(understood.dossier_code), understood.intent};
             case Intent::unknown:
                 break;
         }
         return {main_menu(scripts_.text("not_understood")), Intent::unknown};
+    }
+
+    // The facts of the dossier with this code, when the bot found it.
+    const DossierFacts* known_dossier(const std::string& code) const {
+        return input_.dossier && input_.dossier->code == code ? &*input_.dossier : nullptr;
+    }
+
+    Message on_dossier_status(const std::string& code) {
+        if (code.empty()) return about_dossiers(scripts_.text("dossier_ask_code"));
+        const DossierFacts* dossier = known_dossier(code);
+        if (!dossier) return unknown_code(code);
+        state_.code_misses = 0;
+        state_.last_dossier = dossier->code;
+        return in_main_menu(dossier_answer(*dossier, input_.today, content_));
+    }
+
+    Message on_follow(const std::string& code) {
+        if (!code.empty() && !known_dossier(code)) return unknown_code(code);
+        const std::string followed = code.empty() ? state_.last_dossier : code;
+        if (followed.empty()) return about_dossiers(scripts_.text("follow_which"));
+        state_.last_dossier = followed;
+        effects_.push_back({Effect::Kind::follow, followed});
+        return about_dossiers(scripts_.text("follow_done", {{"code", followed}}));
+    }
+
+    Message on_unfollow(const std::string& code) {
+        const std::string unfollowed = code.empty() ? state_.last_dossier : code;
+        effects_.push_back({Effect::Kind::unfollow, unfollowed});
+        if (unfollowed.empty()) return about_dossiers(scripts_.text("unfollow_all"));
+        return about_dossiers(scripts_.text("unfollow_done", {{"code", unfollowed}}));
+    }
+
+    Message unknown_code(const std::string& code) {
+        ++state_.code_misses;
+        return in_main_menu(unknown_dossier(code, state_.code_misses, scripts_));
+    }
+
+    // A dossier answer without choices of its own: numbers go on meaning the main menu's.
+    Message in_main_menu(Message message) {
+        state_.menu = ShownMenu::main;
+        return message;
+    }
+
+    Message about_dossiers(const std::string& text) {
+        return in_main_menu(Message{text, {}, scripts_.text("back_to_menu")});
     }
 
     Message main_menu(const std::string& intro) {
@@ -169,6 +217,8 @@ private:
     const Content& content_;
     const Scripts& scripts_;
     ConversationState& state_;
+    const Input& input_;
+    std::vector<Effect>& effects_;
 };
 
 }  // namespace
@@ -189,7 +239,7 @@ TurnResult Engine::turn(std::string_view stored, const Input& input, const Mediu
         return result;
     }
     state.pending.clear();
-    const Decision decision = Turn(*content_, state).on_input(input);
+    const Decision decision = Turn(*content_, state, input, result.effects).on_input();
     const Scripts& scripts = content_->scripts;
     Rendering rendering = render(decision.message, medium, [&](std::size_t page, std::size_t pages) {
         return scripts.text("more_prompt",
@@ -200,6 +250,23 @@ TurnResult Engine::turn(std::string_view stored, const Input& input, const Mediu
     result.intent = intent_name(decision.intent);
     result.state = serialize_state(state);
     return result;
+}
+
+std::string Engine::dossier_code(std::string_view text) const {
+    return understand(text, *content_).dossier_code;
+}
+
+std::vector<Reply> Engine::status_change_notice(const DossierFacts& dossier, const Medium& medium) const {
+    const Scripts& scripts = content_->scripts;
+    // Nobody asked for a notice, so there is no conversation to hold a continuation: every part
+    // goes out at once, numbered.
+    Rendering rendering = render(status_change_message(dossier, scripts), medium,
+                                 [&](std::size_t page, std::size_t pages) {
+                                     return scripts.text("notice_part", {{"page", std::to_string(page)},
+                                                                         {"pages", std::to_string(pages)}});
+                                 });
+    for (std::string& part : rendering.pending) rendering.replies.push_back(Reply{std::move(part), {}});
+    return std::move(rendering.replies);
 }
 
 }  // namespace motcua::dialogs

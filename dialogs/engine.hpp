@@ -5,11 +5,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dialogs/content.hpp"
+#include "dialogs/dossier_facts.hpp"
 
 namespace motcua::dialogs {
 
@@ -34,14 +37,29 @@ struct Reply {
 
 struct Input {
     enum class Kind { text, follow, unsupported };
+    Input() = default;
+    Input(Kind kind, std::string text) : kind(kind), text(std::move(text)) {}
+
     Kind kind = Kind::text;
     std::string text;
+    // The dossier whose code the text names (Engine::dossier_code), when the bot found it;
+    // absent when the code is unknown or the text names none.
+    std::optional<DossierFacts> dossier;
+    std::string today;  // YYYY-MM-DD in the deployment's time zone, for "overdue"
+};
+
+// A change the turn asks the bot to make in the store, as data so the turn stays pure.
+struct Effect {
+    enum class Kind { follow, unfollow };
+    Kind kind = Kind::follow;
+    std::string dossier_code;  // "" with unfollow: every dossier the contact follows
 };
 
 struct TurnResult {
     std::vector<Reply> replies;
     std::string state;   // opaque; hand it back on the contact's next turn
     std::string intent;  // one of SPEC §4.4's intents, for statistics
+    std::vector<Effect> effects;
 };
 
 class Engine {
@@ -49,6 +67,10 @@ public:
     explicit Engine(std::shared_ptr<const Content> content);
     // state is "" for a new contact.
     TurnResult turn(std::string_view state, const Input& input, const Medium& medium) const;
+    // The dossier code the turn would read in text, or "": the one to look up for Input::dossier.
+    std::string dossier_code(std::string_view text) const;
+    // What a follower of the dossier is sent when its status changed, rendered for the medium.
+    std::vector<Reply> status_change_notice(const DossierFacts& dossier, const Medium& medium) const;
 
 private:
     std::shared_ptr<const Content> content_;

@@ -77,6 +77,55 @@ CREATE TABLE settings (
     value TEXT NOT NULL
 ) WITHOUT ROWID;
 )sql"},
+    Migration{5, "officers, dossiers, followers and dossier lookups", R"sql(
+CREATE TABLE officers (
+    id         TEXT    PRIMARY KEY,
+    name       TEXT    NOT NULL,
+    title      TEXT    NOT NULL,
+    phone      TEXT    NOT NULL,
+    unit       TEXT    NOT NULL,
+    fields     TEXT    NOT NULL CHECK (json_valid(fields)),
+    backup     TEXT    NOT NULL DEFAULT '',
+    active     INTEGER NOT NULL DEFAULT 1,
+    updated_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- Keyed by the canonical code, so a citizen's lookup is one B-tree search whatever the size.
+-- Dates are the local calendar dates of the receipt slip, 'YYYY-MM-DD'.
+CREATE TABLE dossiers (
+    code            TEXT    PRIMARY KEY,
+    procedure       TEXT    NOT NULL,
+    unit            TEXT    NOT NULL,
+    status          TEXT    NOT NULL,
+    received_at     TEXT    NOT NULL,
+    due_at          TEXT    NOT NULL,
+    officer         TEXT    NOT NULL DEFAULT '',
+    applicant_phone TEXT    NOT NULL DEFAULT '',
+    note            TEXT    NOT NULL DEFAULT '',
+    updated_at      INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- following = 0 records an opt-out, so the applicant's phone is not followed again unasked.
+CREATE TABLE dossier_followers (
+    code      TEXT    NOT NULL,
+    channel   TEXT    NOT NULL,
+    contact   TEXT    NOT NULL,
+    following INTEGER NOT NULL,
+    since     INTEGER NOT NULL,
+    PRIMARY KEY (code, channel, contact)
+) WITHOUT ROWID;
+CREATE INDEX dossier_followers_by_contact ON dossier_followers (channel, contact);
+
+-- Every status question with a code, found or not, for the statistics of SPEC 4.5.
+CREATE TABLE dossier_lookups (
+    id      INTEGER PRIMARY KEY,
+    code    TEXT    NOT NULL,
+    found   INTEGER NOT NULL,
+    channel TEXT    NOT NULL,
+    at      INTEGER NOT NULL
+);
+CREATE INDEX dossier_lookups_by_at ON dossier_lookups (at);
+)sql"},
 };
 
 }  // namespace

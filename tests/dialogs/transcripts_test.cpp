@@ -1,13 +1,19 @@
 // Golden transcripts: tests/testdata/transcripts/*.json, each a list of conversations
 //   {"name", "channel": "sms"|"zalo", "unicode": bool, "max_segments": n (SMS, default 3),
 //    "turns": [{"citizen": TEXT | "event": "follow"|"unsupported",
-//               "expect_contains": [...], "expect_not_contains": [...], "expect_intent": I}]}
-// driven through Engine::turn. Every reply is also held to its channel's limits.
+//               "expect_contains": [...], "expect_not_contains": [...], "expect_intent": I,
+//               "expect_effects": [{"kind": "follow"|"unfollow", "dossier": CODE}]}],
+//    "today": "YYYY-MM-DD", "dossiers": [{"code", "procedure", "status", "received_at",
+//               "due_at", "officer_name", "officer_title", "note"}]}
+// driven through Engine::turn. The dossiers are the store the bot would look codes up in; the
+// follow effects of earlier turns mark them followed. Every reply is also held to its
+// channel's limits.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -55,6 +61,37 @@ Input input_of(const json& turn) {
     return Input{};
 }
 
+// The facts the bot would pass for a citizen's text: the conversation's dossier with that code.
+void add_dossier_facts(Input& input, const Engine& engine, const json& conversation,
+                       const std::set<std::string>& followed) {
+    input.today = conversation.value("today", std::string());
+    const std::string code = engine.dossier_code(input.text);
+    for (const json& d : conversation.value("dossiers", json::array())) {
+        if (code.empty() || d.at("code").get<std::string>() != code) continue;
+        const auto status = parse_dossier_status(d.at("status").get<std::string>());
+        if (!status) ADD_FAILURE() << "unknown status in " << d.dump();
+        input.dossier = DossierFacts{code, d.at("procedure").get<std::string>(),
+                                     status.value_or(DossierStatus::received),
+                                     d.at("received_at").get<std::string>(), d.at("due_at").get<std::string>(),
+                                     d.value("officer_name", ""), d.value("officer_title", ""),
+                                     d.value("note", ""), followed.count(code) > 0};
+    }
+}
+
+void expect_effects(const TurnResult& result, const json& turn, std::set<std::string>& followed) {
+    json effects = json::array();
+    for (const Effect& effect : result.effects) {
+        const bool follow = effect.kind == Effect::Kind::follow;
+        effects.push_back({{"kind", follow ? "follow" : "unfollow"}, {"dossier", effect.dossier_code}});
+        if (follow) followed.insert(effect.dossier_code);
+        else if (effect.dossier_code.empty()) followed.clear();
+        else followed.erase(effect.dossier_code);
+    }
+    if (turn.contains("expect_effects")) {
+        EXPECT_EQ(effects, turn.at("expect_effects"));
+    }
+}
+
 void expect_channel_limits(const TurnResult& result, const Medium& medium) {
     ASSERT_FALSE(result.replies.empty());
     for (const Reply& reply : result.replies) {
@@ -77,12 +114,16 @@ void run_conversation(const json& conversation) {
     const Medium medium = medium_of(conversation);
     Engine engine(testing::shipped_content());
     std::string state;
+    std::set<std::string> followed;
     const json& turns = conversation.at("turns");
     for (std::size_t i = 0; i < turns.size(); ++i) {
         const json& turn = turns[i];
         SCOPED_TRACE("turn " + std::to_string(i + 1) + ": " + turn.dump());
-        const TurnResult result = engine.turn(state, input_of(turn), medium);
+        Input input = input_of(turn);
+        if (input.kind == Input::Kind::text) add_dossier_facts(input, engine, conversation, followed);
+        const TurnResult result = engine.turn(state, input, medium);
         state = result.state;
+        expect_effects(result, turn, followed);
         expect_channel_limits(result, medium);
         std::string text;
         for (const Reply& reply : result.replies) text += reply.text + "\n";

@@ -1,0 +1,108 @@
+// The webhook server a team would otherwise write, doing per message the durable work motcua
+// does: verify the gateway's signature, then in one transaction record the inbound message
+// (unique on its gateway id), load and save the conversation, and append a reply to the
+// outbox; answer 200 after the commit. WAL with synchronous=FULL, as motcua.
+//
+//   node server.js --db FILE [--listen 127.0.0.1:0]
+// Secrets and the public URL are those of bench/webhook_requests.py.
+'use strict';
+const crypto = require('crypto');
+const express = require('express');
+const Database = require('better-sqlite3');
+
+const PUBLIC_BASE_URL = 'https://bot.bench.invalid';
+const SMS_AUTH_TOKEN = 'bench-sms-auth-token';
+const ZALO_APP_ID = '3482178216594085616';
+const ZALO_SECRET = 'bench-zalo-oa-secret';
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i > 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+}
+
+const dbPath = option('--db');
+if (!dbPath) {
+  console.error('usage: node server.js --db FILE [--listen HOST:PORT]');
+  process.exit(2);
+}
+const [host, port] = option('--listen', '127.0.0.1:0').split(':');
+
+const db = new Database(dbPath);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+db.exec(`
+CREATE TABLE IF NOT EXISTS inbound (
+  id INTEGER PRIMARY KEY, channel TEXT NOT NULL, external_id TEXT NOT NULL, contact TEXT NOT NULL,
+  text TEXT NOT NULL, received_at INTEGER NOT NULL, UNIQUE (channel, external_id));
+CREATE TABLE IF NOT EXISTS conversations (
+  channel TEXT NOT NULL, contact TEXT NOT NULL, state TEXT NOT NULL, updated_at INTEGER NOT NULL,
+  PRIMARY KEY (channel, contact)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS outbox (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, channel TEXT NOT NULL, contact TEXT NOT NULL, text TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending', created_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS outbox_by_contact ON outbox (state, channel, contact, id);
+`);
+
+const insertInbound = db.prepare(
+  'INSERT OR IGNORE INTO inbound (channel, external_id, contact, text, received_at) VALUES (?, ?, ?, ?, ?)');
+const loadConversation = db.prepare('SELECT state FROM conversations WHERE channel = ? AND contact = ?');
+const saveConversation = db.prepare(
+  'INSERT INTO conversations (channel, contact, state, updated_at) VALUES (?, ?, ?, ?)' +
+  ' ON CONFLICT (channel, contact) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at');
+const enqueue = db.prepare('INSERT INTO outbox (channel, contact, text, created_at) VALUES (?, ?, ?, ?)');
+
+const handle = db.transaction((channel, externalId, contact, text) => {
+  const now = Date.now();
+  if (insertInbound.run(channel, externalId, contact, text, now).changes === 0) return;  // a retry
+  const row = loadConversation.get(channel, contact);
+  const state = row ? JSON.parse(row.state) : { turns: 0 };
+  state.turns += 1;
+  state.last = text;
+  saveConversation.run(channel, contact, JSON.stringify(state), now);
+  enqueue.run(channel, contact, 'Ông/bà cần hỗ trợ gì? Nhắn 1, 2 hoặc 3.', now);
+});
+
+function sameText(a, b) {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+function twilioSignature(fields) {
+  const signed = PUBLIC_BASE_URL + '/webhook/sms' +
+    Object.keys(fields).sort().map((k) => k + fields[k]).join('');
+  return crypto.createHmac('sha1', SMS_AUTH_TOKEN).update(signed).digest('base64');
+}
+
+const app = express();
+app.disable('x-powered-by');
+
+app.post('/webhook/sms', express.urlencoded({ extended: false }), (req, res) => {
+  const f = req.body || {};
+  if (!sameText(req.get('X-Twilio-Signature') || '', twilioSignature(f))) return res.status(403).end();
+  if (!f.MessageSid || !f.From) return res.status(400).end();
+  handle('sms', f.MessageSid, f.From, f.Body || '');
+  res.type('text/xml').send('<Response/>');
+});
+
+app.post('/webhook/zalo', express.text({ type: 'application/json' }), (req, res) => {
+  const raw = typeof req.body === 'string' ? req.body : '';
+  let event;
+  try {
+    event = JSON.parse(raw);
+  } catch (e) {
+    return res.status(400).end();
+  }
+  const mac = crypto.createHash('sha256').update(ZALO_APP_ID + raw + event.timestamp + ZALO_SECRET).digest('hex');
+  if (!sameText(req.get('X-ZEvent-Signature') || '', 'mac=' + mac)) return res.status(403).end();
+  if (!event.message || !event.sender) return res.status(400).end();
+  handle('zalo', event.message.msg_id, event.sender.id, event.message.text || '');
+  res.json({});
+});
+
+const server = app.listen(Number(port), host, () => {
+  const at = server.address();
+  console.log(`listening on ${at.address}:${at.port}`);
+});
+process.on('SIGTERM', () => server.close(() => { db.close(); process.exit(0); }));
+process.on('SIGINT', () => server.close(() => { db.close(); process.exit(0); }));

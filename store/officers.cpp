@@ -1,0 +1,62 @@
+#include "store/officers.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "store/statement.hpp"
+
+#define MOTCUA_OFFICER_COLUMNS "id, name, title, phone, unit, fields, backup, active"
+
+namespace motcua::store {
+namespace {
+
+Officer read_officer(const Statement& row) {
+    Officer officer{row.column_text(0), row.column_text(1), row.column_text(2), row.column_text(3),
+                    row.column_text(4), {}, row.column_text(6), row.column_int64(7) != 0};
+    const auto fields = nlohmann::json::parse(row.column_text(5), nullptr, false);
+    if (!fields.is_array()) throw StoreError("officer '" + officer.id + "' has unreadable fields");
+    for (const auto& field : fields) {
+        if (!field.is_string()) throw StoreError("officer '" + officer.id + "' has unreadable fields");
+        officer.fields.push_back(field.get<std::string>());
+    }
+    return officer;
+}
+
+}  // namespace
+
+bool upsert_officer(Transaction& tx, const Officer& officer, std::int64_t now_ms) {
+    const bool known = tx.prepare("SELECT 1 FROM officers WHERE id = ?1").bind(1, officer.id).first_text().has_value();
+    tx.prepare(
+          "INSERT INTO officers (" MOTCUA_OFFICER_COLUMNS ", updated_at)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+          " ON CONFLICT (id) DO UPDATE SET name = excluded.name, title = excluded.title,"
+          " phone = excluded.phone, unit = excluded.unit, fields = excluded.fields,"
+          " backup = excluded.backup, active = excluded.active, updated_at = excluded.updated_at")
+        .bind(1, officer.id)
+        .bind(2, officer.name)
+        .bind(3, officer.title)
+        .bind(4, officer.phone)
+        .bind(5, officer.unit)
+        .bind(6, nlohmann::json(officer.fields).dump())
+        .bind(7, officer.backup)
+        .bind(8, officer.active ? 1 : 0)
+        .bind(9, now_ms)
+        .execute();
+    return !known;
+}
+
+std::optional<Officer> find_officer(Session& s, const std::string& id) {
+    auto& query = s.prepare("SELECT " MOTCUA_OFFICER_COLUMNS " FROM officers WHERE id = ?1");
+    if (!query.bind(1, id).step()) return std::nullopt;
+    Officer officer = read_officer(query);
+    query.reset();
+    return officer;
+}
+
+std::vector<Officer> list_officers(Session& s) {
+    auto& query = s.prepare("SELECT " MOTCUA_OFFICER_COLUMNS " FROM officers ORDER BY id");
+    std::vector<Officer> officers;
+    while (query.step()) officers.push_back(read_officer(query));
+    return officers;
+}
+
+}  // namespace motcua::store
