@@ -2,11 +2,13 @@
 
 #include "adapters/phone.hpp"
 #include "bot/dossier_lookup.hpp"
+#include "bot/escalation_desk.hpp"
 #include "bot/local_date.hpp"
 #include "bot/log.hpp"
 #include "store/conversations.hpp"
 #include "store/followers.hpp"
 #include "store/inbound_log.hpp"
+#include "store/message_log.hpp"
 #include "store/outbox.hpp"
 #include "store/writer.hpp"
 
@@ -22,17 +24,21 @@ dialogs::Input to_dialog_input(const Inbound& message) {
     }
 }
 
-void apply(store::Transaction& tx, const dialogs::Effect& effect, const store::Follower& who, std::int64_t now_ms) {
+}  // namespace
+
+void Engine::apply(store::Transaction& tx, const dialogs::Effect& effect, const Inbound& message,
+                   std::int64_t now_ms) const {
+    const store::Follower who{message.channel, message.contact};
     switch (effect.kind) {
         case dialogs::Effect::Kind::follow:
             return store::follow_dossier(tx, effect.dossier_code, who, now_ms);
         case dialogs::Effect::Kind::unfollow:
             if (effect.dossier_code.empty()) return store::unfollow_all_dossiers(tx, who, now_ms);
             return store::unfollow_dossier(tx, effect.dossier_code, who, now_ms);
+        case dialogs::Effect::Kind::escalate:
+            return desk_.open(tx, message, effect, now_ms);
     }
 }
-
-}  // namespace
 
 Outbound to_outbound(Channel channel, const std::string& contact, dialogs::Reply reply) {
     Outbound out{channel, contact, std::move(reply.text), {}};
@@ -40,9 +46,9 @@ Outbound to_outbound(Channel channel, const std::string& contact, dialogs::Reply
     return out;
 }
 
-Engine::Engine(store::Database& db, const dialogs::Engine& dialogs, ChannelMedia media, std::string timezone,
-               Clock clock, std::function<void()> outbox_changed)
-    : db_(db), dialogs_(dialogs), media_(std::move(media)), timezone_(std::move(timezone)), clock_(std::move(clock)),
+Engine::Engine(store::Database& db, const dialogs::Engine& dialogs, const EscalationDesk& desk, ChannelMedia media,
+               std::string timezone, Clock clock, std::function<void()> outbox_changed)
+    : db_(db), dialogs_(dialogs), desk_(desk), media_(std::move(media)), timezone_(std::move(timezone)), clock_(std::move(clock)),
       outbox_changed_(std::move(outbox_changed)) {}
 
 // The message as the dialogs take it, with the facts of the dossier it names looked up in the
@@ -68,12 +74,26 @@ void Engine::accept(std::vector<Inbound> messages, Done done) {
         });
 }
 
+// SPEC B8: a sender's messages beyond the hourly allowance are stored (above) but not answered,
+// so a stuck phone or a prank cannot make the commune pay for unlimited SMS.
+bool Engine::flooding(store::Transaction& tx, const Inbound& message, std::int64_t now_ms) const {
+    const auto received = store::count_message_log_since(tx, store::Direction::in, message.channel, message.contact,
+                                                         now_ms - flood_window_ms + 1);
+    if (received <= max_answered_per_window) return false;
+    log::warn("flood_not_answered", {{"channel", std::string(channel_name(message.channel))},
+                                     {"contact", adapters::mask_phone(message.contact)},
+                                     {"messages_this_hour", std::to_string(received)}});
+    return true;
+}
+
 void Engine::handle(store::Transaction& tx, const Inbound& message, std::int64_t now_ms) const {
     if (!store::record_inbound(tx, message, now_ms)) return;  // a gateway's retry: already handled
     if (message.kind == Inbound::Kind::contact_info) {
         store::save_contact_info(tx, message.channel, message.contact, {message.phone, message.name}, now_ms);
         return;
     }
+    if (desk_.intercept(tx, message, now_ms)) return;  // an officer's message, or one for the officer
+    if (flooding(tx, message, now_ms)) return;
     const auto state = store::load_conversation(tx, message.channel, message.contact);
     const auto input = dialog_input(tx, message, now_ms);
     dialogs::TurnResult result;
@@ -87,7 +107,8 @@ void Engine::handle(store::Transaction& tx, const Inbound& message, std::int64_t
         return;
     }
     store::save_conversation(tx, message.channel, message.contact, result.state, now_ms);
-    for (const auto& effect : result.effects) apply(tx, effect, {message.channel, message.contact}, now_ms);
+    store::record_turn(tx, message, result.intent, result.intent == "procedure" ? result.procedure : "", result.unit);
+    for (const auto& effect : result.effects) apply(tx, effect, message, now_ms);
     for (auto& reply : result.replies)
         store::enqueue_outbound(tx, to_outbound(message.channel, message.contact, std::move(reply)), now_ms);
 }

@@ -193,6 +193,20 @@ TEST_F(SmsWebhook, Kill9AfterAcknowledgementStillDeliversExactlyOnce) {
     EXPECT_EQ(accepted.load(), 2);  // the new message's reply only
 }
 
+TEST_F(SmsWebhook, ASenderGetsAtMostTwentyRepliesAnHour) {
+    start();
+    for (int i = 0; i < 23; ++i)
+        ASSERT_EQ(send_sms("+84912345678", "SMflood" + std::to_string(i), "xin chao").status, 200);
+    // Another sender is the barrier: its reply leaves after everything queued before it.
+    EXPECT_EQ(send_sms("+84987654321", "SMother", "xin chao").status, 200);
+    for (int i = 0; i < 100 && sms_sent_to("+84987654321").empty(); ++i) std::this_thread::sleep_for(50ms);
+    std::this_thread::sleep_for(300ms);
+    EXPECT_EQ(sms_sent_to("+84912345678").size(), 20u);
+    // The rest were stored all the same.
+    const auto metrics = http_request(server->port(), "GET", "/metrics").body;
+    EXPECT_NE(metrics.find("motcua_inbound_messages_total{channel=\"sms\"} 24\n"), std::string::npos) << metrics;
+}
+
 TEST_F(SmsWebhook, SigtermDrainsAndExitsZero) {
     start();
     EXPECT_EQ(send_sms("+84912345678", "SM0010", "xin chao").status, 200);
