@@ -2,6 +2,7 @@
 #include <set>
 
 #include "dialogs/content_files.hpp"
+#include "dialogs/message_words.hpp"
 #include "dialogs/text.hpp"
 
 namespace motcua::dialogs {
@@ -91,7 +92,7 @@ Procedure read_procedure(const json& obj, const std::string& path, const Catalog
         const std::string folded_name = fold(*name);
         if (!folded_name.empty() && !phrase_owners.contains(folded_name)) {
             phrase_owners.emplace(folded_name, "procedure '" + p.id + "'");
-            p.phrases.push_back(folded_name);
+            p.phrases.push_back(Phrase{phrase_words(folded_name)});
         }
     }
     return p;
@@ -128,11 +129,10 @@ const Field* Catalog::field(const std::string& id) const {
     return nullptr;
 }
 
-std::vector<std::string> fold_phrases(const std::vector<std::string>& list,
-                                      const std::string& path, const std::string& owner,
-                                      PhraseOwners& owners,
-                                      ContentReader& reader) {
-    std::vector<std::string> folded;
+std::vector<Phrase> fold_phrases(const std::vector<std::string>& list, const std::string& path,
+                                 const std::string& owner, PhraseOwners& owners,
+                                 ContentReader& reader) {
+    std::vector<Phrase> folded;
     for (std::size_t i = 0; i < list.size(); ++i) {
         std::string phrase = fold_with_gaps(list[i]);
         if (phrase.empty()) {
@@ -149,7 +149,7 @@ std::vector<std::string> fold_phrases(const std::vector<std::string>& list,
                            "phrase '" + list[i] + "' already names " + it->second);
             continue;
         }
-        if (inserted) folded.push_back(std::move(phrase));
+        if (inserted) folded.push_back(Phrase{phrase_words(phrase)});
     }
     return folded;
 }

@@ -23,12 +23,11 @@ Scripts read_scripts(const nlohmann::json& doc, PhraseOwners& phrase_owners,
 Lexicon read_lexicon(const nlohmann::json& doc, const Catalog& catalog, const Scripts& scripts,
                      ContentReader& reader);
 
-// Folds each phrase of list (at path) for matching, keeping each "*" gap as a "*" word;
-// reports those that fold to nothing, begin or end with a gap, or are already claimed in
-// owners (folded phrase → owner name); claims the rest for owner.
-std::vector<std::string> fold_phrases(const std::vector<std::string>& list,
-                                      const std::string& path, const std::string& owner,
-                                      PhraseOwners& owners,
-                                      ContentReader& reader);
+// Folds each phrase of list (at path) and splits it into words for matching, keeping each "*"
+// gap as a "*" word; reports those that fold to nothing, begin or end with a gap, or are
+// already claimed in owners (folded phrase → owner name); claims the rest for owner.
+std::vector<Phrase> fold_phrases(const std::vector<std::string>& list, const std::string& path,
+                                 const std::string& owner, PhraseOwners& owners,
+                                 ContentReader& reader);
 
 }  // namespace motcua::dialogs

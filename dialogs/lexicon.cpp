@@ -10,9 +10,9 @@ namespace {
 using nlohmann::json;
 
 // Every phrase list of the catalog and the scripts.
-std::vector<const std::vector<std::string>*> phrase_lists(const Catalog& catalog,
-                                                          const Scripts& scripts) {
-    std::vector<const std::vector<std::string>*> lists;
+std::vector<const std::vector<Phrase>*> phrase_lists(const Catalog& catalog,
+                                                     const Scripts& scripts) {
+    std::vector<const std::vector<Phrase>*> lists;
     for (const Procedure& procedure : catalog.procedures) lists.push_back(&procedure.phrases);
     const Phrases& p = scripts.phrases;
     for (const auto* list : {&p.greeting, &p.menu, &p.dossier_status, &p.escalate, &p.follow,
@@ -22,16 +22,15 @@ std::vector<const std::vector<std::string>*> phrase_lists(const Catalog& catalog
     return lists;
 }
 
-void learn_words(Lexicon& lexicon, const std::string& folded) {
-    for (std::string& word : phrase_words(folded)) {
-        if (word != "*") lexicon.vocabulary.insert(std::move(word));
+void learn_words(Lexicon& lexicon, const Words& words) {
+    for (const std::string& word : words) {
+        if (word != "*") lexicon.vocabulary.insert(word);
     }
 }
 
 // Two neighbouring words of a phrase: a context for typos, and a pair typed without the space
 // between them.
-void learn_pairs(Lexicon& lexicon, const std::string& folded_phrase) {
-    const std::vector<std::string> words = phrase_words(folded_phrase);
+void learn_pairs(Lexicon& lexicon, const Words& words) {
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
         if (words[i] == "*" || words[i + 1] == "*") continue;
         lexicon.word_pairs.insert(words[i] + " " + words[i + 1]);
@@ -79,15 +78,17 @@ Lexicon read_lexicon(const json& doc, const Catalog& catalog, const Scripts& scr
     for (std::size_t i = 0; i < known_words.size(); ++i) {
         const std::string folded = fold(known_words[i]);
         if (folded.empty()) reader.problem(element_path("known_words", i), "no letters or digits");
-        learn_words(lexicon, folded);
+        learn_words(lexicon, phrase_words(folded));
     }
-    for (const auto& [word, expansion] : lexicon.abbreviations) learn_words(lexicon, expansion);
+    for (const auto& [word, expansion] : lexicon.abbreviations) {
+        learn_words(lexicon, phrase_words(expansion));
+    }
     const auto lists = phrase_lists(catalog, scripts);
     for (const auto* list : lists) {
-        for (const std::string& phrase : *list) learn_words(lexicon, phrase);
+        for (const Phrase& phrase : *list) learn_words(lexicon, phrase.words);
     }
     for (const auto* list : lists) {
-        for (const std::string& phrase : *list) learn_pairs(lexicon, phrase);
+        for (const Phrase& phrase : *list) learn_pairs(lexicon, phrase.words);
     }
     // An abbreviation that is also a phrase's word would be expanded before that phrase could
     // ever match.

@@ -1,7 +1,6 @@
 #include "dialogs/message_words.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 #include "dialogs/telex.hpp"
 #include "dialogs/text.hpp"
@@ -10,10 +9,15 @@
 namespace motcua::dialogs {
 namespace {
 
+// The words between runs of whitespace.
 std::vector<std::string> split(std::string_view words) {
+    constexpr std::string_view kSpaces = " \t\n\v\f\r";
     std::vector<std::string> out;
-    std::istringstream in{std::string(words)};
-    for (std::string word; in >> word;) out.push_back(std::move(word));
+    for (std::size_t start = words.find_first_not_of(kSpaces); start != std::string_view::npos;) {
+        const std::size_t end = std::min(words.find_first_of(kSpaces, start), words.size());
+        out.emplace_back(words.substr(start, end - start));
+        start = words.find_first_not_of(kSpaces, end);
+    }
     return out;
 }
 

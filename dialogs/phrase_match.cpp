@@ -1,7 +1,6 @@
 #include "dialogs/phrase_match.hpp"
 
-#include "dialogs/content_model.hpp"
-#include "dialogs/message_words.hpp"
+#include <algorithm>
 
 namespace motcua::dialogs {
 namespace {
@@ -27,27 +26,30 @@ std::optional<std::size_t> match_from(const Words& message, std::size_t at, cons
 
 std::optional<PhraseMatch> find_phrase(const Words& message, const Words& phrase) {
     if (phrase.empty()) return std::nullopt;
-    std::size_t literal = 0;
-    for (const std::string& word : phrase) literal += word == "*" ? 0 : 1;
+    // Most phrases share no word with a message: rule a start out before matching from it.
+    const std::string& first = phrase.front();
+    const bool starts_with_gap = first == "*";
     for (std::size_t start = 0; start < message.size(); ++start) {
+        if (!starts_with_gap && message[start] != first) continue;
         if (auto end = match_from(message, start, phrase, 0)) {
+            const auto literal = static_cast<std::size_t>(std::count_if(
+                phrase.begin(), phrase.end(), [](const std::string& word) { return word != "*"; }));
             return PhraseMatch{start, *end, literal};
         }
     }
     return std::nullopt;
 }
 
-bool contains_any(const Words& message, const std::vector<std::string>& folded_phrases) {
-    for (const std::string& phrase : folded_phrases) {
-        if (find_phrase(message, phrase_words(phrase))) return true;
+bool contains_any(const Words& message, const std::vector<Phrase>& phrases) {
+    for (const Phrase& phrase : phrases) {
+        if (find_phrase(message, phrase.words)) return true;
     }
     return false;
 }
 
-void mask_phrases(Words& message, const std::vector<std::string>& folded_phrases) {
-    for (const std::string& phrase : folded_phrases) {
-        const Words words = phrase_words(phrase);
-        while (auto match = find_phrase(message, words)) {
+void mask_phrases(Words& message, const std::vector<Phrase>& phrases) {
+    for (const Phrase& phrase : phrases) {
+        while (auto match = find_phrase(message, phrase.words)) {
             for (std::size_t i = match->start; i < match->end; ++i) message[i].clear();
         }
     }

@@ -3,12 +3,11 @@
 // only, with "*" gaps (kWildcardWords).
 #include <cstddef>
 #include <optional>
-#include <string>
 #include <vector>
 
-namespace motcua::dialogs {
+#include "dialogs/content_model.hpp"
 
-using Words = std::vector<std::string>;
+namespace motcua::dialogs {
 
 struct PhraseMatch {
     std::size_t start = 0;  // first message word matched
@@ -20,11 +19,11 @@ struct PhraseMatch {
 // masked (empty) word, and no phrase word matches one.
 std::optional<PhraseMatch> find_phrase(const Words& message, const Words& phrase);
 
-// True when any of the folded phrases occurs in message.
-bool contains_any(const Words& message, const std::vector<std::string>& folded_phrases);
+// True when any of the phrases occurs in message.
+bool contains_any(const Words& message, const std::vector<Phrase>& phrases);
 
-// Empties every word of every occurrence of the folded phrases, so nothing can match across
-// them ("mất bao lâu" is a question about time, never part of "bà tôi mất").
-void mask_phrases(Words& message, const std::vector<std::string>& folded_phrases);
+// Empties every word of every occurrence of the phrases, so nothing can match across them
+// ("mất bao lâu" is a question about time, never part of "bà tôi mất").
+void mask_phrases(Words& message, const std::vector<Phrase>& phrases);
 
 }  // namespace motcua::dialogs

@@ -1,6 +1,8 @@
 #include "dialogs/render.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 
 #include <unicode/unistr.h>
 
@@ -53,9 +55,63 @@ std::vector<std::string> split_characters(const std::string& text) {
     return characters;
 }
 
+// A part's size as the part grows, for a given channel. A Measure is a value with
+// append(std::string_view) and fits() const; a copy tries a longer candidate, so growing a part
+// costs what is added rather than the whole part again.
+template <typename Measure>
+bool fits_alone(const Measure& empty, std::string_view text) {
+    Measure measure = empty;
+    measure.append(text);
+    return measure.fits();
+}
+
+// Any test of a part's text (split_to_fit's), which must see the whole text every time.
+class TestedText {
+public:
+    explicit TestedText(const std::function<bool(const std::string&)>& fits) : fits_(&fits) {}
+    void append(std::string_view more) { text_ += more; }
+    bool fits() const { return (*fits_)(text_); }
+
+private:
+    const std::function<bool(const std::string&)>* fits_;
+    std::string text_;
+};
+
+// A part of at most max code points.
+class CodePointCount {
+public:
+    explicit CodePointCount(std::size_t max) : max_(max) {}
+    void append(std::string_view more) { count_ += code_points(more); }
+    bool fits() const { return count_ <= max_; }
+
+private:
+    std::size_t max_;
+    std::size_t count_ = 0;
+};
+
+// An SMS part of at most max_segments once the continuation prompt is added on its own line.
+class SmsPart {
+public:
+    SmsPart(std::string_view prompt, std::size_t max_segments)
+        : prompt_(prompt), max_segments_(max_segments) {}
+    void append(std::string_view more) { length_.append(more); }
+    bool fits() const {
+        SmsLength with_prompt = length_;
+        with_prompt.append("\n");
+        with_prompt.append(prompt_);
+        return with_prompt.segments() <= max_segments_;
+    }
+
+private:
+    std::string_view prompt_;
+    std::size_t max_segments_;
+    SmsLength length_;
+};
+
+template <typename Measure>
 void add_units(std::vector<Unit>& units, const std::string& separator, const std::string& text,
-               Level level, const std::function<bool(const std::string&)>& fits) {
-    if (level != Level::line && fits(text)) {
+               Level level, const Measure& empty) {
+    if (level != Level::line && fits_alone(empty, text)) {
         units.push_back({separator, text});
         return;
     }
@@ -86,8 +142,39 @@ void add_units(std::vector<Unit>& units, const std::string& separator, const std
             break;
     }
     for (std::size_t i = 0; i < pieces.size(); ++i) {
-        add_units(units, i == 0 ? separator : inner_separator, pieces[i], next, fits);
+        add_units(units, i == 0 ? separator : inner_separator, pieces[i], next, empty);
     }
+}
+
+// split_to_fit, measuring parts with Measure.
+template <typename Measure>
+std::vector<std::string> split_measured(const std::string& text, const Measure& empty) {
+    std::vector<Unit> units;
+    add_units(units, "", text, Level::line, empty);
+    std::vector<std::string> parts;
+    std::string current;
+    Measure measure = empty;
+    bool started = false;
+    for (const Unit& unit : units) {
+        if (started) {
+            Measure candidate = measure;
+            candidate.append(unit.separator);
+            candidate.append(unit.text);
+            if (candidate.fits()) {
+                current += unit.separator;
+                current += unit.text;
+                measure = std::move(candidate);
+                continue;
+            }
+            parts.push_back(std::move(current));
+        }
+        started = true;
+        current = unit.text;
+        measure = empty;
+        measure.append(unit.text);
+    }
+    if (started) parts.push_back(std::move(current));
+    return parts;
 }
 
 std::string numbered_text(const Message& message) {
@@ -117,9 +204,7 @@ Rendering render_sms(const std::string& text, const Medium& medium, const MorePr
     std::vector<std::string> parts;
     for (std::size_t width = 9;; width = width * 10 + 9) {
         const std::string widest_prompt = for_medium(more_prompt(width, width));
-        parts = split_to_fit(body, [&](const std::string& part) {
-            return sms_segments(part + "\n" + widest_prompt) <= max_segments;
-        });
+        parts = split_measured(body, SmsPart(widest_prompt, max_segments));
         if (parts.size() <= width) break;
     }
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -138,39 +223,18 @@ Rendering render_sms(const std::string& text, const Medium& medium, const MorePr
 
 std::vector<std::string> split_to_fit(const std::string& text,
                                       const std::function<bool(const std::string&)>& fits) {
-    std::vector<Unit> units;
-    add_units(units, "", text, Level::line, fits);
-    std::vector<std::string> parts;
-    std::string current;
-    bool started = false;
-    for (const Unit& unit : units) {
-        if (!started) {
-            current = unit.text;
-            started = true;
-            continue;
-        }
-        std::string candidate = current + unit.separator + unit.text;
-        if (fits(candidate)) {
-            current = std::move(candidate);
-        } else {
-            parts.push_back(std::move(current));
-            current = unit.text;
-        }
-    }
-    if (started) parts.push_back(std::move(current));
-    return parts;
+    return split_measured(text, TestedText(fits));
 }
 
 Rendering render(const Message& message, const Medium& medium, const MorePrompt& more_prompt) {
     const std::string text = numbered_text(message);
     if (medium.sms) return render_sms(text, medium, more_prompt);
     Rendering rendering;
+    // Every part split_to_fit could try is a prefix of the text, so a text that fits is one part.
     const std::vector<std::string> parts =
-        medium.max_chars == 0
+        medium.max_chars == 0 || code_points(text) <= medium.max_chars
             ? std::vector<std::string>{text}
-            : split_to_fit(text, [&](const std::string& part) {
-                  return code_points(part) <= medium.max_chars;
-              });
+            : split_measured(text, CodePointCount(medium.max_chars));
     for (const std::string& part : parts) rendering.replies.push_back(Reply{part, {}});
     if (medium.buttons && !rendering.replies.empty()) {
         std::vector<Choice>& buttons = rendering.replies.back().choices;

@@ -30,6 +30,26 @@ bool is_gsm7(std::string_view text);
 // otherwise UCS-2 (70 UTF-16 units, 67 per part, surrogate pairs never split). "" needs 0.
 std::size_t sms_segments(std::string_view text);
 
+// sms_segments of a text that grows: appending costs the appended characters only, so text
+// cut into SMS parts is measured in one pass. Pieces must not split a UTF-8 sequence.
+class SmsLength {
+public:
+    void append(std::string_view text);
+    std::size_t segments() const;
+
+private:
+    // Greedy packing of unsplittable characters into concatenated parts.
+    struct Packing {
+        std::size_t total = 0;     // septets or UTF-16 units in all
+        std::size_t segments = 1;  // parts when concatenated
+        std::size_t used = 0;      // in the last part
+        void add(std::size_t cost, std::size_t part);
+    };
+    bool gsm_ = true;  // every character so far is GSM-7
+    Packing septets_;  // the GSM-7 measure, while gsm_
+    Packing units_;    // the UCS-2 measure
+};
+
 // The number of Unicode code points, the unit of Zalo's 2,000-character limit.
 std::size_t code_points(std::string_view text);
 

@@ -21,8 +21,8 @@ std::string named_procedure(const Words& message, const Content& content) {
     std::string best;
     std::optional<PhraseMatch> best_match;
     for (const Procedure& procedure : content.catalog.procedures) {
-        for (const std::string& phrase : procedure.phrases) {
-            const auto match = find_phrase(message, phrase_words(phrase));
+        for (const Phrase& phrase : procedure.phrases) {
+            const auto match = find_phrase(message, phrase.words);
             if (!match) continue;
             if (!best_match || match->words > best_match->words ||
                 (match->words == best_match->words && match->start < best_match->start)) {
@@ -51,6 +51,7 @@ Words unit_words(const std::string& name) {
 }
 
 std::string named_unit(std::string_view text, const std::vector<UnitName>& units) {
+    if (units.empty()) return "";
     const Words words = plain_words(text);
     for (const UnitName& unit : units) {
         if (find_phrase(words, unit_words(unit.name))) return unit.id;
@@ -112,7 +113,7 @@ bool asks_for_more(std::string_view text, const Content& content) {
     const Words words = message_words(text, content.lexicon);
     if (words == Words{"0"}) return true;
     return std::any_of(content.scripts.phrases.more.begin(), content.scripts.phrases.more.end(),
-                       [&](const std::string& phrase) { return phrase_words(phrase) == words; });
+                       [&](const Phrase& phrase) { return phrase.words == words; });
 }
 
 }  // namespace motcua::dialogs
