@@ -14,9 +14,11 @@ namespace motcua::bot {
 using nlohmann::json;
 
 AdminApi::AdminApi(std::string admin_token, std::shared_ptr<const dialogs::Content> content,
-                   std::vector<dialogs::UnitName> units, OfficerApi officers, DossierApi dossiers)
+                   std::vector<dialogs::UnitName> units, OfficerApi officers, DossierApi dossiers,
+                   EscalationApi escalations, StatsApi stats)
     : admin_token_(std::move(admin_token)), content_(std::move(content)), units_(std::move(units)),
-      officers_(std::move(officers)), dossiers_(std::move(dossiers)) {}
+      officers_(std::move(officers)), dossiers_(std::move(dossiers)), escalations_(std::move(escalations)),
+      stats_(std::move(stats)) {}
 
 bool AdminApi::authorised(const Request& request) const {
     auto it = request.headers.find("authorization");
@@ -37,6 +39,8 @@ void AdminApi::operator()(const Request& request, const Respond& respond) const 
     try {
         if (route == "officers" || route.starts_with("officers/")) return officers_(request, route, respond);
         if (route == "dossiers" || route.starts_with("dossiers/")) return dossiers_(request, route, respond);
+        if (route == "escalations" || route.starts_with("escalations/")) return escalations_(request, route, respond);
+        if (route == "stats") return stats_(request, respond);
     } catch (const store::StoreError& e) {
         log::error("admin_read_failed", {{"path", request.path}, {"error", e.what()}});
         return respond(json_error(503, "store unavailable"));

@@ -13,10 +13,12 @@
 #include "bot/demo_records.hpp"
 #include "bot/dispatcher.hpp"
 #include "bot/engine.hpp"
+#include "bot/escalation_desk.hpp"
 #include "bot/http_server.hpp"
 #include "bot/references.hpp"
 #include "bot/log.hpp"
 #include "bot/router.hpp"
+#include "bot/timers.hpp"
 #include "store/writer.hpp"
 
 namespace motcua::bot {
@@ -76,13 +78,24 @@ int serve(const Config& config, std::shared_ptr<const dialogs::Content> content)
     Channels channels = make_channels(config, client, *db);
     Metrics metrics;
     Dispatcher dispatcher(io, *db, channels.sender_pointers(), config.outbox, system_clock_ms, metrics);
-    dialogs::Engine dialogs(content);
-    Engine engine(*db, dialogs, make_media(config), config.timezone, system_clock_ms, [&dispatcher] { dispatcher.wake(); });
-    const auto refs = references(config, content);
+    dialogs::Engine dialogs(content, unit_names(config));
+    const dialogs::EscalationWording wording(content);
+    const EscalationDesk desk(dialogs, wording, make_media(config), escalation_settings(config));
     const auto wake_dispatcher = [&dispatcher] { dispatcher.wake(); };
+    Timers timers(
+        io, *db, [&desk](store::Transaction& tx, const store::Timer& timer, std::int64_t now) { desk.fire(tx, timer, now); },
+        system_clock_ms, wake_dispatcher);
+    // A committed message may have queued replies and set timers (an escalation's).
+    const auto wake_senders_and_timers = [&dispatcher, &timers] {
+        dispatcher.wake();
+        timers.wake();
+    };
+    Engine engine(*db, dialogs, desk, make_media(config), config.timezone, system_clock_ms, wake_senders_and_timers);
+    const auto refs = references(config, content);
     AdminApi admin(config.admin_token, content, unit_names(config), OfficerApi(*db, refs, system_clock_ms),
                    DossierApi(*db, refs, StatusNotifier(dialogs, make_media(config)), config.timezone,
-                              system_clock_ms, wake_dispatcher));
+                              system_clock_ms, wake_dispatcher),
+                   EscalationApi(*db, desk, system_clock_ms, wake_dispatcher), StatsApi(*db, config.timezone));
     Router router(*db, engine, std::move(channels.webhooks), std::move(admin), metrics);
 
     std::unique_ptr<HttpServer> server;
@@ -96,6 +109,7 @@ int serve(const Config& config, std::shared_ptr<const dialogs::Content> content)
     }
     server->start();
     dispatcher.start();
+    timers.start();
     const auto at = server->local_endpoint();
     std::cout << "listening on " << at.address().to_string() << ":" << at.port() << std::endl;
     log::info("started", {{"config", config.source}, {"demo", config.demo ? "true" : "false"}});
@@ -104,6 +118,7 @@ int serve(const Config& config, std::shared_ptr<const dialogs::Content> content)
     signals.async_wait([&](const boost::system::error_code& ec, int signal) {
         if (ec) return;
         log::info("stopping", {{"signal", std::to_string(signal)}});
+        timers.stop();
         drain(io, *server, dispatcher);
     });
 

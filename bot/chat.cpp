@@ -7,6 +7,7 @@
 #include "bot/clock.hpp"
 #include "bot/demo_records.hpp"
 #include "bot/engine.hpp"
+#include "bot/escalation_desk.hpp"
 #include "store/outbox.hpp"
 #include "store/writer.hpp"
 
@@ -49,8 +50,12 @@ int chat(const Config& config, std::shared_ptr<const dialogs::Content> content, 
     }
     if (config.demo) seed_demo_records(*db, config.timezone, system_clock_ms());
     const std::string contact = from.value_or(channel == Channel::sms ? "+84900000099" : "terminal-user");
-    dialogs::Engine dialogs(content);
-    Engine engine(*db, dialogs, make_media(config), config.timezone, system_clock_ms, [] {});
+    dialogs::Engine dialogs(content, unit_names(config));
+    // Escalations open as in `serve` (the officer's brief goes to the outbox); their timers run
+    // only in `serve`.
+    const dialogs::EscalationWording wording(content);
+    const EscalationDesk desk(dialogs, wording, make_media(config), escalation_settings(config));
+    Engine engine(*db, dialogs, desk, make_media(config), config.timezone, system_clock_ms, [] {});
     out << "motcua chat as " << contact << " on " << channel_name(channel) << " (Ctrl-D to quit)\n\n";
 
     std::string line;

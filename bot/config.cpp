@@ -15,6 +15,7 @@
 
 #include "bot/demo.hpp"
 #include "dialogs/content.hpp"
+#include "dialogs/office_hours.hpp"
 
 extern char** environ;
 
@@ -84,6 +85,24 @@ json::json_pointer pointer(std::string_view path) {
     return json::json_pointer(p);
 }
 
+// std::regex matches recursively, a stack frame or more per character: a value of a few hundred
+// kilobytes would overflow the stack, so one longer than any valid value is refused unmatched.
+constexpr std::size_t longest_matched_value = 2048;
+
+bool matches(const std::string& text, const std::regex& form, std::smatch* parts = nullptr) {
+    if (text.size() > longest_matched_value) return false;
+    return parts ? std::regex_match(text, *parts, form) : std::regex_match(text, form);
+}
+
+// Whether the key lies in a section that is present but no object (reported as "must be an
+// object"): nothing can be read from it or written into it.
+bool in_broken_section(const json& raw, std::string_view path) {
+    const auto dot = path.find('.');
+    if (dot == std::string_view::npos) return false;
+    const auto section = raw.find(std::string(path.substr(0, dot)));
+    return section != raw.end() && !section->is_object();
+}
+
 class Validator {
 public:
     Validator(std::string file, std::vector<ConfigProblem>& problems)
@@ -119,7 +138,7 @@ public:
     void apply_environment(json& raw, const Environment& env) {
         for (const auto& key : known_keys()) {
             auto it = env.find(env_name(key.path));
-            if (it == env.end()) continue;
+            if (it == env.end() || in_broken_section(raw, key.path)) continue;
             const std::string& text = it->second;
             json value;
             switch (key.type) {
@@ -148,6 +167,7 @@ public:
         json full = raw;
         for (const auto& key : known_keys()) {
             const std::string path = key.path;
+            if (in_broken_section(raw, path)) continue;
             const auto dot = path.find('.');
             const std::string section = dot == std::string::npos ? "" : path.substr(0, dot);
             if (!section.empty() && !(raw.contains(section) && raw[section].is_object()) &&
@@ -202,7 +222,7 @@ private:
                     problem(at + "." + k, "must be a non-empty string");
             if (u.contains("id") && u["id"].is_string()) {
                 const auto id = u["id"].get<std::string>();
-                if (!std::regex_match(id, std::regex("[a-z0-9][a-z0-9_-]*")))
+                if (!matches(id, std::regex("[a-z0-9][a-z0-9_-]*")))
                     problem(at + ".id", "must be lower-case letters, digits, '-' or '_'");
                 if (!ids.insert(id).second) problem(at + ".id", "duplicate unit id '" + id + "'");
             }
@@ -217,7 +237,7 @@ private:
 bool parse_listen(const std::string& text, std::string& host, std::uint16_t& port) {
     static const std::regex form(R"(^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):([0-9]{1,5})$)");
     std::smatch m;
-    if (!std::regex_match(text, m, form)) return false;
+    if (!matches(text, form, &m)) return false;
     const long p = std::stol(m[2]);
     if (p > 65535) return false;
     host = m[1];
@@ -226,13 +246,9 @@ bool parse_listen(const std::string& text, std::string& host, std::uint16_t& por
     return true;
 }
 
-bool valid_office_hours(const std::string& text) {
-    static const std::regex form(
-        R"(^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))? )"
-        R"(([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9])"
-        R"((,([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9])*$)");
-    return text == "always" || std::regex_match(text, form);
-}
+// The escalation desk reads the same text with the same parser, so what passes here is what
+// citizens are told about.
+bool valid_office_hours(const std::string& text) { return dialogs::parse_office_hours(text).has_value(); }
 
 bool known_timezone(const std::string& id) {
     std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(id)));
@@ -240,7 +256,7 @@ bool known_timezone(const std::string& id) {
 }
 
 bool is_http_url(const std::string& s) {
-    return std::regex_match(s, std::regex(R"(^https?://[^/\s]+(/\S*)?$)"));
+    return matches(s, std::regex(R"(^https?://[^/\s]+(/\S*)?$)"));
 }
 
 // Reads a value of the completed tree; a value of the wrong type (already reported) reads as

@@ -57,6 +57,8 @@ std::string Metrics::exposition(const Gauges& gauges) const {
     out << "motcua_outbox_pending " << gauges.outbox_pending << '\n';
     header(out, "motcua_outbox_dead", "gauge", "Replies given up on, with their reason in the store.");
     out << "motcua_outbox_dead " << gauges.outbox_dead << '\n';
+    header(out, "motcua_escalations_open", "gauge", "Escalations waiting for an officer's first answer.");
+    out << "motcua_escalations_open " << gauges.escalations_open << '\n';
 
     header(out, "motcua_webhook_duration_seconds", "histogram", "Time from a webhook's arrival to its answer.");
     std::uint64_t cumulative = 0;

@@ -25,6 +25,7 @@ public:
     struct Gauges {
         std::int64_t outbox_pending = 0;
         std::int64_t outbox_dead = 0;
+        std::int64_t escalations_open = 0;  // waiting for an officer's first answer
     };
     std::string exposition(const Gauges& gauges) const;
 

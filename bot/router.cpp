@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "bot/log.hpp"
+#include "store/escalations.hpp"
 #include "store/outbox.hpp"
 
 namespace motcua::bot {
@@ -39,6 +40,7 @@ HttpAnswer Router::metrics() {
         db_.read([&](store::Session& s) {
             gauges.outbox_pending = store::count_outbound(s, store::OutboxState::pending);
             gauges.outbox_dead = store::count_outbound(s, store::OutboxState::dead);
+            gauges.escalations_open = store::count_escalations(s, store::EscalationState::open);
         });
     } catch (const std::exception& e) {
         return json_error(503, std::string("store unavailable: ") + e.what());

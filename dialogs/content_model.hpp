@@ -1,7 +1,7 @@
 #pragma once
 // What load_content builds from dialogs/data: the procedure catalog (catalog.json) and the
 // dialog scripts (scripts.json). Every text here has been validated as present and non-empty;
-// phrases are stored folded (dialogs/text.hpp), ready to match.
+// phrases are stored folded (dialogs/text.hpp) and split into words, ready to match.
 #include <map>
 #include <set>
 #include <string>
@@ -10,6 +10,15 @@
 #include "dialogs/content.hpp"
 
 namespace motcua::dialogs {
+
+using Words = std::vector<std::string>;
+
+// A phrase as matched: folded (dialogs/text.hpp) and split into words in spelling form
+// (dialogs/message_words.hpp) once at load rather than for every message. A "*" word is a gap
+// (kWildcardWords).
+struct Phrase {
+    Words words;  // "Đăng ký * mất": "dang" "ki" "*" "mat"
+};
 
 // A field of administration (lĩnh vực); officers are assigned fields.
 struct Field {
@@ -39,7 +48,7 @@ struct Procedure {
     std::string time_limit;
     std::string where;
     OnlineSubmission online;
-    std::vector<std::string> phrases;  // folded everyday names; a "*" word is a gap (kWildcardWords)
+    std::vector<Phrase> phrases;  // everyday names
 };
 
 struct Catalog {
@@ -75,18 +84,18 @@ struct Menu {
 // "bà mất", "bà tôi mất", "bà nội tôi mất").
 constexpr std::size_t kWildcardWords = 2;
 
-// Everyday phrases (folded) that make a message mean something, whatever its other words.
+// Everyday phrases that make a message mean something, whatever its other words.
 struct Phrases {
-    std::vector<std::string> greeting;
-    std::vector<std::string> menu;
-    std::vector<std::string> dossier_status;
-    std::vector<std::string> escalate;
-    std::vector<std::string> follow;
-    std::vector<std::string> unfollow;
-    std::vector<std::string> more;           // asks for the next part of a long answer
+    std::vector<Phrase> greeting;
+    std::vector<Phrase> menu;
+    std::vector<Phrase> dossier_status;
+    std::vector<Phrase> escalate;
+    std::vector<Phrase> follow;
+    std::vector<Phrase> unfollow;
+    std::vector<Phrase> more;  // asks for the next part of a long answer
     // "mất bao lâu" (takes how long), "cần bổ sung" (needs adding, folded like "cán bộ"):
     // look like part of another phrase but never are one.
-    std::vector<std::string> look_alikes;
+    std::vector<Phrase> look_alikes;
 };
 
 struct Scripts {

@@ -13,6 +13,7 @@ constexpr std::pair<ShownMenu, const char*> kMenuNames[] = {
     {ShownMenu::main, "main"},
     {ShownMenu::procedure_list, "procedure_list"},
     {ShownMenu::procedure, "procedure"},
+    {ShownMenu::units, "units"},
 };
 
 }  // namespace
@@ -32,6 +33,8 @@ ConversationState parse_state(std::string_view stored, const Catalog& catalog) {
         state.misses = doc.value("misses", 0);
         state.last_dossier = doc.value("last_dossier", std::string());
         state.code_misses = doc.value("code_misses", 0);
+        state.unit = doc.value("unit", std::string());
+        state.recent = doc.value("recent", std::vector<std::string>());
     } catch (const nlohmann::json::exception&) {
         return {};  // a value of the wrong type
     }
@@ -51,6 +54,8 @@ std::string serialize_state(const ConversationState& state) {
     if (!state.pending.empty()) doc["pending"] = state.pending;
     if (!state.last_dossier.empty()) doc["last_dossier"] = state.last_dossier;
     if (state.code_misses > 0) doc["code_misses"] = state.code_misses;
+    if (!state.unit.empty()) doc["unit"] = state.unit;
+    if (!state.recent.empty()) doc["recent"] = state.recent;
     return doc.dump();
 }
 

@@ -3,9 +3,12 @@
 #include <stdexcept>
 
 #include "dialogs/content_model.hpp"
+#include "dialogs/dossier_code.hpp"
 #include "dialogs/conversation_state.hpp"
 #include "dialogs/dossier_answer.hpp"
+#include "dialogs/escalation_wording.hpp"
 #include "dialogs/guide.hpp"
+#include "dialogs/notice.hpp"
 #include "dialogs/render.hpp"
 #include "dialogs/text.hpp"
 #include "dialogs/understanding.hpp"
@@ -27,6 +30,17 @@ std::string join_lines(const std::string& first, const std::string& second) {
     return first + "\n" + second;
 }
 
+// How many of the citizen's last texts an officer gets as the question, and how long each may be.
+constexpr std::size_t kRecentTexts = 3;
+constexpr std::size_t kRecentChars = 200;
+
+Effect dossier_effect(Effect::Kind kind, const std::string& code) {
+    Effect effect;
+    effect.kind = kind;
+    effect.dossier_code = code;
+    return effect;
+}
+
 // A choice number: a short run of digits and nothing else.
 bool is_number(const std::string& folded) {
     return !folded.empty() && folded.size() <= 3 &&
@@ -36,9 +50,10 @@ bool is_number(const std::string& folded) {
 // One turn's decision, reading and updating the conversation state as it goes.
 class Turn {
 public:
-    Turn(const Content& content, ConversationState& state, const Input& input,
-         std::vector<Effect>& effects)
-        : content_(content), scripts_(content.scripts), state_(state), input_(input), effects_(effects) {}
+    Turn(const Content& content, const std::vector<UnitName>& units, ConversationState& state,
+         const Input& input, std::vector<Effect>& effects)
+        : content_(content), scripts_(content.scripts), units_(units), state_(state), input_(input),
+          effects_(effects) {}
 
     Decision on_input() {
         const Input& input = input_;
@@ -51,9 +66,11 @@ public:
                 break;
         }
         const std::string folded = fold(input.text);
+        if (!is_number(folded)) remember(input.text);
         Decision decision = is_number(folded) ? on_number(std::stoi(folded))
-                                              : on_understanding(understand(input.text, content_));
+                                              : on_understanding(understand(input.text, content_, units_));
         state_.misses = decision.intent == Intent::unknown ? state_.misses + 1 : 0;
+        if (state_.misses >= 2) decision.message = escalate();  // B5: the bot cannot help
         return decision;
     }
 
@@ -61,7 +78,12 @@ private:
     Decision on_number(int number) {
         if (number == 0) return {main_menu(""), Intent::menu};
         const auto index = static_cast<std::size_t>(number - 1);
-        if (state_.menu == ShownMenu::procedure_list) {
+        if (state_.menu == ShownMenu::units) {
+            if (index < units_.size()) {
+                state_.unit = units_[index].id;
+                return {escalate(), Intent::escalate};
+            }
+        } else if (state_.menu == ShownMenu::procedure_list) {
             if (index < content_.catalog.procedures.size()) {
                 return {procedure_guide(content_.catalog.procedures[index]), Intent::procedure};
             }
@@ -88,7 +110,7 @@ private:
             case Target::dossier_status:
                 return {about_dossiers(scripts_.text("dossier_ask_code")), Intent::dossier_status};
             case Target::escalate:
-                return {current_menu(scripts_.text("escalate_unavailable")), Intent::escalate};
+                return {escalate(), Intent::escalate};
             case Target::documents:
                 return {procedure_menu(*procedure, documents_guide(*procedure, scripts_)),
                         Intent::procedure};
@@ -105,6 +127,10 @@ private:
     Decision on_understanding(const Understanding& understood) {
         const Procedure* named = content_.catalog.procedure(understood.procedure);
         if (named) state_.procedure = named->id;
+        if (!understood.unit.empty()) {
+            state_.unit = understood.unit;
+            if (state_.menu == ShownMenu::units) return {escalate(), Intent::escalate};
+        }
         switch (understood.intent) {
             case Intent::greeting:
                 return {main_menu(scripts_.text("greeting")), understood.intent};
@@ -115,7 +141,7 @@ private:
             case Intent::dossier_status:
                 return {on_dossier_status(understood.dossier_code), understood.intent};
             case Intent::escalate:
-                return {main_menu(scripts_.text("escalate_unavailable")), understood.intent};
+                return {escalate(), understood.intent};
             case Intent::follow:
                 return {on_follow(understood.dossier_code), understood.intent};
             case Intent::unfollow:
@@ -124,6 +150,40 @@ private:
                 break;
         }
         return {main_menu(scripts_.text("not_understood")), Intent::unknown};
+    }
+
+    void remember(const std::string& text) {
+        state_.recent.push_back(shortened(text, kRecentChars));
+        if (state_.recent.size() > kRecentTexts) state_.recent.erase(state_.recent.begin());
+    }
+
+    bool unit_known() const {
+        for (const UnitName& unit : units_) {
+            if (unit.id == state_.unit) return true;
+        }
+        return false;
+    }
+
+    // B5: asks for the unit when the deployment has several and the citizen named none, else
+    // asks the bot to hand the conversation over; the bot words what happens then, so the
+    // message is empty.
+    Message escalate() {
+        state_.misses = 0;
+        if (units_.size() > 1 && !unit_known()) {
+            state_.menu = ShownMenu::units;
+            Message message{scripts_.text("escalation_ask_unit"), {}, scripts_.text("back_to_menu")};
+            for (const UnitName& unit : units_) message.choices.push_back(unit.name);
+            return message;
+        }
+        const std::string unit = units_.size() == 1 ? units_.front().id : state_.unit;
+        const Procedure* procedure = content_.catalog.procedure(state_.procedure);
+        std::string question;
+        for (const std::string& text : state_.recent) question += (question.empty() ? "" : " / ") + text;
+        effects_.push_back({Effect::Kind::escalate, "", unit, state_.procedure,
+                            procedure ? procedure->field : "", question});
+        state_.recent.clear();
+        state_.menu = ShownMenu::main;
+        return Message{};
     }
 
     // The facts of the dossier with this code, when the bot found it.
@@ -145,13 +205,13 @@ private:
         const std::string followed = code.empty() ? state_.last_dossier : code;
         if (followed.empty()) return about_dossiers(scripts_.text("follow_which"));
         state_.last_dossier = followed;
-        effects_.push_back({Effect::Kind::follow, followed});
+        effects_.push_back(dossier_effect(Effect::Kind::follow, followed));
         return about_dossiers(scripts_.text("follow_done", {{"code", followed}}));
     }
 
     Message on_unfollow(const std::string& code) {
         const std::string unfollowed = code.empty() ? state_.last_dossier : code;
-        effects_.push_back({Effect::Kind::unfollow, unfollowed});
+        effects_.push_back(dossier_effect(Effect::Kind::unfollow, unfollowed));
         if (unfollowed.empty()) return about_dossiers(scripts_.text("unfollow_all"));
         return about_dossiers(scripts_.text("unfollow_done", {{"code", unfollowed}}));
     }
@@ -216,6 +276,7 @@ private:
 
     const Content& content_;
     const Scripts& scripts_;
+    const std::vector<UnitName>& units_;
     ConversationState& state_;
     const Input& input_;
     std::vector<Effect>& effects_;
@@ -223,7 +284,8 @@ private:
 
 }  // namespace
 
-Engine::Engine(std::shared_ptr<const Content> content) : content_(std::move(content)) {
+Engine::Engine(std::shared_ptr<const Content> content, std::vector<UnitName> units)
+    : content_(std::move(content)), units_(std::move(units)) {
     if (!content_) throw std::invalid_argument("dialog engine needs loaded content");
 }
 
@@ -239,34 +301,36 @@ TurnResult Engine::turn(std::string_view stored, const Input& input, const Mediu
         return result;
     }
     state.pending.clear();
-    const Decision decision = Turn(*content_, state, input, result.effects).on_input();
+    const Decision decision = Turn(*content_, units_, state, input, result.effects).on_input();
     const Scripts& scripts = content_->scripts;
-    Rendering rendering = render(decision.message, medium, [&](std::size_t page, std::size_t pages) {
-        return scripts.text("more_prompt",
-                            {{"page", std::to_string(page)}, {"pages", std::to_string(pages)}});
-    });
-    result.replies = std::move(rendering.replies);
-    state.pending = std::move(rendering.pending);
+    const bool worded_by_bot = decision.message.body.empty() && decision.message.choices.empty();
+    if (!worded_by_bot) {
+        Rendering rendering = render(decision.message, medium, [&](std::size_t page, std::size_t pages) {
+            return scripts.text("more_prompt",
+                                {{"page", std::to_string(page)}, {"pages", std::to_string(pages)}});
+        });
+        result.replies = std::move(rendering.replies);
+        state.pending = std::move(rendering.pending);
+    }
     result.intent = intent_name(decision.intent);
+    result.procedure = state.procedure;
+    result.unit = !state.unit.empty() || units_.size() != 1 ? state.unit : units_.front().id;
     result.state = serialize_state(state);
     return result;
 }
 
+bool Engine::returns_to_bot(std::string_view text) const {
+    return !is_number(fold(text)) && understand(text, *content_).intent == Intent::menu;
+}
+
 std::string Engine::dossier_code(std::string_view text) const {
-    return understand(text, *content_).dossier_code;
+    // What understand() would report, without the rest of its work: the bot asks before
+    // every turn, and turn() understands the message again anyway.
+    return find_dossier_code(nfc(text)).value_or("");
 }
 
 std::vector<Reply> Engine::status_change_notice(const DossierFacts& dossier, const Medium& medium) const {
-    const Scripts& scripts = content_->scripts;
-    // Nobody asked for a notice, so there is no conversation to hold a continuation: every part
-    // goes out at once, numbered.
-    Rendering rendering = render(status_change_message(dossier, scripts), medium,
-                                 [&](std::size_t page, std::size_t pages) {
-                                     return scripts.text("notice_part", {{"page", std::to_string(page)},
-                                                                         {"pages", std::to_string(pages)}});
-                                 });
-    for (std::string& part : rendering.pending) rendering.replies.push_back(Reply{std::move(part), {}});
-    return std::move(rendering.replies);
+    return notice_replies(status_change_message(dossier, content_->scripts), medium, content_->scripts);
 }
 
 }  // namespace motcua::dialogs

@@ -13,6 +13,7 @@
 
 #include "dialogs/content.hpp"
 #include "dialogs/dossier_facts.hpp"
+#include "dialogs/understanding.hpp"
 
 namespace motcua::dialogs {
 
@@ -50,23 +51,35 @@ struct Input {
 
 // A change the turn asks the bot to make in the store, as data so the turn stays pure.
 struct Effect {
-    enum class Kind { follow, unfollow };
+    enum class Kind { follow, unfollow, escalate };
     Kind kind = Kind::follow;
     std::string dossier_code;  // "" with unfollow: every dossier the contact follows
+    // escalate (B5): hand the conversation to an officer of this unit and field. The turn says
+    // nothing then: the bot words the outcome (which officer, or that none is available).
+    std::string unit;       // a configured unit id, or "" when the deployment has several and none is known
+    std::string procedure;  // the procedure the conversation is about, or ""
+    std::string field;      // that procedure's field, or ""
+    std::string question;   // the citizen's recent messages, oldest first
 };
 
 struct TurnResult {
     std::vector<Reply> replies;
     std::string state;   // opaque; hand it back on the contact's next turn
     std::string intent;  // one of SPEC §4.4's intents, for statistics
+    std::string procedure;  // the procedure the conversation is about after the turn, or ""
+    std::string unit;       // the unit the citizen named, remembered for the contact, or ""
     std::vector<Effect> effects;
 };
 
 class Engine {
 public:
-    explicit Engine(std::shared_ptr<const Content> content);
+    // units: the configured units; with several, an escalation asks which one first.
+    explicit Engine(std::shared_ptr<const Content> content, std::vector<UnitName> units = {});
     // state is "" for a new contact.
     TurnResult turn(std::string_view state, const Input& input, const Medium& medium) const;
+    // True when the text asks for the bot's menu ("menu", "quay lại"): what ends a handoff to
+    // an officer (B5); anything else the citizen writes then is for the officer.
+    bool returns_to_bot(std::string_view text) const;
     // The dossier code the turn would read in text, or "": the one to look up for Input::dossier.
     std::string dossier_code(std::string_view text) const;
     // What a follower of the dossier is sent when its status changed, rendered for the medium.
@@ -74,6 +87,7 @@ public:
 
 private:
     std::shared_ptr<const Content> content_;
+    std::vector<UnitName> units_;
 };
 
 }  // namespace motcua::dialogs

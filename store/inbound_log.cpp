@@ -41,6 +41,18 @@ bool record_inbound(Transaction& tx, const Inbound& message, std::int64_t receiv
     return true;
 }
 
+void record_turn(Transaction& tx, const Inbound& message, const std::string& intent, const std::string& procedure,
+                 const std::string& unit) {
+    tx.prepare("UPDATE inbound SET intent = ?3, procedure = nullif(?4, ''), unit = nullif(?5, '')"
+               " WHERE channel = ?1 AND external_id = ?2")
+        .bind(1, channel_name(message.channel))
+        .bind(2, message.external_id)
+        .bind(3, intent)
+        .bind(4, procedure)
+        .bind(5, unit)
+        .execute();
+}
+
 std::int64_t count_inbound(Session& s, Channel channel) {
     auto& count = s.prepare("SELECT count(*) FROM inbound WHERE channel = ?1");
     return count.bind(1, channel_name(channel)).single_int64();

@@ -52,6 +52,15 @@ std::optional<Officer> find_officer(Session& s, const std::string& id) {
     return officer;
 }
 
+std::optional<Officer> find_active_officer_by_phone(Session& s, const std::string& phone) {
+    auto& query = s.prepare("SELECT " MOTCUA_OFFICER_COLUMNS " FROM officers WHERE phone = ?1 AND active = 1"
+                            " ORDER BY id LIMIT 1");
+    if (!query.bind(1, phone).step()) return std::nullopt;
+    Officer officer = read_officer(query);
+    query.reset();
+    return officer;
+}
+
 std::vector<Officer> list_officers(Session& s) {
     auto& query = s.prepare("SELECT " MOTCUA_OFFICER_COLUMNS " FROM officers ORDER BY id");
     std::vector<Officer> officers;

@@ -27,5 +27,8 @@ struct Officer {
 bool upsert_officer(Transaction& tx, const Officer& officer, std::int64_t now_ms);
 std::optional<Officer> find_officer(Session& s, const std::string& id);
 std::vector<Officer> list_officers(Session& s);  // ordered by id
+// The active officer with this phone (E.164), if any: an SMS from it is an officer's, not a
+// citizen's. With two sharing a phone, the first by id.
+std::optional<Officer> find_active_officer_by_phone(Session& s, const std::string& phone);
 
 }  // namespace motcua::store

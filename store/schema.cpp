@@ -126,6 +126,68 @@ CREATE TABLE dossier_lookups (
 );
 CREATE INDEX dossier_lookups_by_at ON dossier_lookups (at);
 )sql"},
+    Migration{6, "escalations, their history and follow-ups, timers, intents of inbound turns", R"sql(
+-- B5-B7. handoff = 1 while the citizen's messages go to the officer instead of the dialogs.
+CREATE TABLE escalations (
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    state            TEXT    NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'answered', 'closed')),
+    officer          TEXT    NOT NULL,
+    unit             TEXT    NOT NULL,
+    procedure        TEXT    NOT NULL DEFAULT '',
+    field            TEXT    NOT NULL DEFAULT '',
+    channel          TEXT    NOT NULL,
+    contact          TEXT    NOT NULL,
+    question         TEXT    NOT NULL,
+    handoff          INTEGER NOT NULL DEFAULT 1,
+    created_at       INTEGER NOT NULL,
+    answered_at      INTEGER,
+    closed_at        INTEGER,
+    last_activity_at INTEGER NOT NULL
+);
+CREATE INDEX escalations_by_contact ON escalations (channel, contact, state);
+CREATE INDEX escalations_by_officer ON escalations (officer, state);
+CREATE INDEX escalations_by_state ON escalations (state, id);
+CREATE INDEX escalations_by_created ON escalations (created_at);
+
+CREATE TABLE escalation_events (
+    id         INTEGER PRIMARY KEY,
+    escalation INTEGER NOT NULL REFERENCES escalations (id),
+    event      TEXT    NOT NULL,
+    detail     TEXT    NOT NULL,
+    at         INTEGER NOT NULL
+);
+CREATE INDEX escalation_events_by_escalation ON escalation_events (escalation, id);
+
+-- The citizen's messages during a handoff, waiting to be forwarded to the officer in one SMS.
+CREATE TABLE escalation_followups (
+    id           INTEGER PRIMARY KEY,
+    escalation   INTEGER NOT NULL REFERENCES escalations (id),
+    text         TEXT    NOT NULL,
+    at           INTEGER NOT NULL,
+    forwarded_at INTEGER
+);
+CREATE INDEX escalation_followups_waiting ON escalation_followups (escalation, forwarded_at);
+
+-- Durable timers: each fires once (pending -> fired in the transaction that acts on it).
+CREATE TABLE timers (
+    id       INTEGER PRIMARY KEY,
+    kind     TEXT    NOT NULL,
+    subject  INTEGER NOT NULL,
+    due_at   INTEGER NOT NULL,
+    state    TEXT    NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'fired')),
+    detail   TEXT    NOT NULL DEFAULT '',
+    fired_at INTEGER
+);
+CREATE INDEX timers_by_due ON timers (state, due_at);
+CREATE INDEX timers_by_subject ON timers (kind, subject, state);
+
+-- What each dialog turn was about, for the statistics of SPEC 4.5; NULL for messages that
+-- did not reach the dialogs (duplicates stop earlier, officers and handoffs go elsewhere).
+ALTER TABLE inbound ADD COLUMN intent TEXT;
+ALTER TABLE inbound ADD COLUMN procedure TEXT;
+ALTER TABLE inbound ADD COLUMN unit TEXT;
+CREATE INDEX inbound_by_received ON inbound (received_at);
+)sql"},
 };
 
 }  // namespace

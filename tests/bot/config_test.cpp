@@ -124,6 +124,21 @@ TEST_F(ConfigFile, BadValuesAreNamed) {
     EXPECT_TRUE(mentions("office_hours"));
 }
 
+TEST_F(ConfigFile, OfficeHoursThatAreNotAWeekAreRefused) {
+    for (const char* bad : {"Fri-Mon 08:00-17:00", "Mon-Fri 17:00-08:00"}) {
+        auto j = minimal();
+        j["office_hours"] = bad;
+        problems.clear();
+        load(j);
+        EXPECT_TRUE(mentions("office_hours")) << bad;
+    }
+    auto j = minimal();
+    j["office_hours"] = "Sat 08:00-11:00";
+    problems.clear();
+    load(j);
+    EXPECT_FALSE(mentions("office_hours"));
+}
+
 TEST_F(ConfigFile, PortZeroAndIpv6AreAccepted) {
     auto j = minimal();
     j["listen"] = "[::1]:0";

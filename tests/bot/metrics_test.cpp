@@ -16,7 +16,7 @@ TEST(Metrics, CountsByChannelAndOutcome) {
     m.outbound(Channel::sms, SendOutcome::Kind::accepted);
     m.outbound(Channel::sms, SendOutcome::Kind::retry);
     m.outbound(Channel::zalo, SendOutcome::Kind::dead);
-    const auto text = m.exposition({7, 1});
+    const auto text = m.exposition({7, 1, 2});
     EXPECT_TRUE(has_line(text, R"(motcua_inbound_messages_total{channel="sms"} 2)")) << text;
     EXPECT_TRUE(has_line(text, R"(motcua_inbound_messages_total{channel="zalo"} 1)"));
     EXPECT_TRUE(has_line(text, R"(motcua_outbound_attempts_total{channel="sms",outcome="sent"} 1)"));
@@ -24,6 +24,7 @@ TEST(Metrics, CountsByChannelAndOutcome) {
     EXPECT_TRUE(has_line(text, R"(motcua_outbound_attempts_total{channel="zalo",outcome="dead"} 1)"));
     EXPECT_TRUE(has_line(text, "motcua_outbox_pending 7"));
     EXPECT_TRUE(has_line(text, "motcua_outbox_dead 1"));
+    EXPECT_TRUE(has_line(text, "motcua_escalations_open 2"));
     EXPECT_TRUE(has_line(text, "# TYPE motcua_inbound_messages_total counter"));
 }
 

@@ -77,10 +77,37 @@ TEST(Engine, NotUnderstoodGetsTheMenuAndCountsMisses) {
     EXPECT_TRUE(contains(r, "chưa hiểu"));
     EXPECT_TRUE(contains(r, "1. Hướng dẫn thủ tục"));
     EXPECT_NE(c.state().find("\"misses\":1"), std::string::npos);
-    c.say("qwerty");
-    EXPECT_NE(c.state().find("\"misses\":2"), std::string::npos);
     c.say("khai tử");
     EXPECT_NE(c.state().find("\"misses\":0"), std::string::npos);
+}
+
+const Effect* escalation_of(const TurnResult& result) {
+    for (const Effect& effect : result.effects) {
+        if (effect.kind == Effect::Kind::escalate) return &effect;
+    }
+    return nullptr;
+}
+
+TEST(Engine, TheSecondMissInARowEscalatesWithTheQuestion) {
+    Conversation c(zalo());
+    EXPECT_EQ(escalation_of(c.say("asdfgh")), nullptr);
+    const TurnResult second = c.say("qwerty");
+    EXPECT_EQ(second.intent, "unknown");
+    const Effect* escalation = escalation_of(second);
+    ASSERT_NE(escalation, nullptr);
+    EXPECT_EQ(escalation->question, "asdfgh / qwerty");
+    EXPECT_TRUE(second.replies.empty());  // the bot words the hand-over
+    EXPECT_NE(c.state().find("\"misses\":0"), std::string::npos);
+    EXPECT_EQ(escalation_of(c.say("zzz")), nullptr);  // counting starts again
+}
+
+TEST(Engine, ReturnsToBotOnlyForTheMenu) {
+    const Engine engine(testing::shipped_content());
+    EXPECT_TRUE(engine.returns_to_bot("menu"));
+    EXPECT_TRUE(engine.returns_to_bot("Quay lại"));
+    EXPECT_FALSE(engine.returns_to_bot("1"));
+    EXPECT_FALSE(engine.returns_to_bot("0"));
+    EXPECT_FALSE(engine.returns_to_bot("cảm ơn anh, khi nào tôi đến được?"));
 }
 
 TEST(Engine, FollowAndUnsupportedInputs) {
@@ -138,8 +165,10 @@ TEST(Engine, ProcedureMenuChoices) {
     EXPECT_TRUE(contains(online, "Bước 1:"));
     TurnResult officer = c.say("4");
     EXPECT_EQ(officer.intent, "escalate");
-    EXPECT_TRUE(contains(officer, "cán bộ"));
-    EXPECT_TRUE(contains(officer, "1. Giấy tờ cần mang"));  // still in khai tử's menu
+    const Effect* escalation = escalation_of(officer);
+    ASSERT_NE(escalation, nullptr);
+    EXPECT_EQ(escalation->procedure, "khai_tu");
+    EXPECT_EQ(escalation->field, "ho_tich");
 }
 
 TEST(Engine, DossierStatusAndOfficerChoicesAnswerHonestly) {
@@ -150,7 +179,8 @@ TEST(Engine, DossierStatusAndOfficerChoicesAnswerHonestly) {
     EXPECT_TRUE(contains(status, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"));
     TurnResult officer = c.say("3");
     EXPECT_EQ(officer.intent, "escalate");
-    EXPECT_TRUE(contains(officer, "gặp cán bộ phụ trách"));
+    ASSERT_NE(escalation_of(officer), nullptr);
+    EXPECT_EQ(escalation_of(officer)->question, "menu");
 }
 
 TEST(Engine, AChoiceThatDoesNotExist) {

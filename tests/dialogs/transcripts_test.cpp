@@ -2,12 +2,16 @@
 //   {"name", "channel": "sms"|"zalo", "unicode": bool, "max_segments": n (SMS, default 3),
 //    "turns": [{"citizen": TEXT | "event": "follow"|"unsupported",
 //               "expect_contains": [...], "expect_not_contains": [...], "expect_intent": I,
-//               "expect_effects": [{"kind": "follow"|"unfollow", "dossier": CODE}]}],
+//               "expect_effects": [{"kind": "follow"|"unfollow", "dossier": CODE}],
+//               "expect_escalation": {"unit", "procedure", "field", "question"}}],
 //    "today": "YYYY-MM-DD", "dossiers": [{"code", "procedure", "status", "received_at",
-//               "due_at", "officer_name", "officer_title", "note"}]}
+//               "due_at", "officer_name", "officer_title", "note"}],
+//    "units": [{"id", "name"}]}
 // driven through Engine::turn. The dossiers are the store the bot would look codes up in; the
-// follow effects of earlier turns mark them followed. Every reply is also held to its
-// channel's limits.
+// follow effects of earlier turns mark them followed. The units are the deployment's (none by
+// default). A turn that hands the conversation to an officer must say so with
+// expect_escalation (each key given must match the effect's); it has no replies of its own,
+// since the bot words the hand-over. Every reply is also held to its channel's limits.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -78,9 +82,28 @@ void add_dossier_facts(Input& input, const Engine& engine, const json& conversat
     }
 }
 
+void expect_escalation(const TurnResult& result, const json& turn) {
+    const Effect* escalation = nullptr;
+    for (const Effect& effect : result.effects) {
+        if (effect.kind == Effect::Kind::escalate) escalation = &effect;
+    }
+    if (!turn.contains("expect_escalation")) {
+        EXPECT_EQ(escalation, nullptr) << "the turn escalates: say so with expect_escalation";
+        return;
+    }
+    ASSERT_NE(escalation, nullptr) << "the turn does not escalate";
+    const json actual = {{"unit", escalation->unit}, {"procedure", escalation->procedure},
+                         {"field", escalation->field}, {"question", escalation->question}};
+    for (const auto& [key, value] : turn.at("expect_escalation").items()) {
+        EXPECT_EQ(actual.value(key, json()), value) << "expect_escalation." << key;
+    }
+    EXPECT_TRUE(result.replies.empty());
+}
+
 void expect_effects(const TurnResult& result, const json& turn, std::set<std::string>& followed) {
     json effects = json::array();
     for (const Effect& effect : result.effects) {
+        if (effect.kind == Effect::Kind::escalate) continue;  // expect_escalation's
         const bool follow = effect.kind == Effect::Kind::follow;
         effects.push_back({{"kind", follow ? "follow" : "unfollow"}, {"dossier", effect.dossier_code}});
         if (follow) followed.insert(effect.dossier_code);
@@ -93,7 +116,6 @@ void expect_effects(const TurnResult& result, const json& turn, std::set<std::st
 }
 
 void expect_channel_limits(const TurnResult& result, const Medium& medium) {
-    ASSERT_FALSE(result.replies.empty());
     for (const Reply& reply : result.replies) {
         if (medium.sms) {
             EXPECT_EQ(result.replies.size(), 1u);
@@ -112,7 +134,11 @@ void expect_channel_limits(const TurnResult& result, const Medium& medium) {
 
 void run_conversation(const json& conversation) {
     const Medium medium = medium_of(conversation);
-    Engine engine(testing::shipped_content());
+    std::vector<UnitName> units;
+    for (const json& unit : conversation.value("units", json::array())) {
+        units.push_back({unit.at("id").get<std::string>(), unit.at("name").get<std::string>()});
+    }
+    Engine engine(testing::shipped_content(), units);
     std::string state;
     std::set<std::string> followed;
     const json& turns = conversation.at("turns");
@@ -124,6 +150,10 @@ void run_conversation(const json& conversation) {
         const TurnResult result = engine.turn(state, input, medium);
         state = result.state;
         expect_effects(result, turn, followed);
+        expect_escalation(result, turn);
+        if (!turn.contains("expect_escalation")) {
+            EXPECT_FALSE(result.replies.empty());
+        }
         expect_channel_limits(result, medium);
         std::string text;
         for (const Reply& reply : result.replies) text += reply.text + "\n";

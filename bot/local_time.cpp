@@ -1,0 +1,56 @@
+#include "bot/local_time.hpp"
+
+#include <unicode/calendar.h>
+#include <unicode/gregocal.h>
+#include <unicode/timezone.h>
+
+#include <memory>
+#include <regex>
+#include <stdexcept>
+
+namespace motcua::bot {
+namespace {
+
+std::unique_ptr<icu::GregorianCalendar> calendar_in(const std::string& timezone) {
+    std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(timezone)));
+    if (!zone || *zone == icu::TimeZone::getUnknown())
+        throw std::invalid_argument("unknown time zone '" + timezone + "'");
+    UErrorCode status = U_ZERO_ERROR;
+    auto calendar = std::make_unique<icu::GregorianCalendar>(zone.release(), status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU calendar: ") + u_errorName(status));
+    return calendar;
+}
+
+}  // namespace
+
+dialogs::WeekTime local_week_time(std::int64_t epoch_ms, const std::string& timezone) {
+    auto calendar = calendar_in(timezone);
+    UErrorCode status = U_ZERO_ERROR;
+    calendar->setTime(static_cast<UDate>(epoch_ms), status);
+    const int day = calendar->get(UCAL_DAY_OF_WEEK, status);  // UCAL_SUNDAY = 1 ... UCAL_SATURDAY = 7
+    const int minute = calendar->get(UCAL_HOUR_OF_DAY, status) * 60 + calendar->get(UCAL_MINUTE, status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU calendar: ") + u_errorName(status));
+    return {(day + 5) % 7, minute};
+}
+
+std::optional<std::int64_t> local_midnight(const std::string& date, const std::string& timezone, int days_later) {
+    static const std::regex form(R"(^(\d{4})-(\d{2})-(\d{2})$)");
+    std::smatch m;
+    if (!std::regex_match(date, m, form)) return std::nullopt;
+    const int year = std::stoi(m[1]);
+    const int month = std::stoi(m[2]);
+    const int day = std::stoi(m[3]);
+    auto calendar = calendar_in(timezone);
+    calendar->setLenient(false);
+    calendar->clear();
+    calendar->set(year, month - 1, day, 0, 0, 0);
+    UErrorCode status = U_ZERO_ERROR;
+    calendar->getTime(status);  // non-lenient: 2026-02-30 fails here
+    if (U_FAILURE(status) || month < 1 || month > 12) return std::nullopt;
+    calendar->add(UCAL_DATE, days_later, status);
+    const UDate at = calendar->getTime(status);
+    if (U_FAILURE(status)) return std::nullopt;
+    return static_cast<std::int64_t>(at);
+}
+
+}  // namespace motcua::bot
