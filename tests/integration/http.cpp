@@ -32,7 +32,7 @@ Response http_request(std::uint16_t port, const std::string& method, const std::
     beast::error_code ec;
     http::read(stream, buffer, res, ec);
     if (ec) return {};
-    return {res.result_int(), std::string(res[http::field::content_type]), res.body()};
+    return {static_cast<int>(res.result_int()), std::string(res[http::field::content_type]), res.body()};
 }
 
 std::string raw_exchange(std::uint16_t port, const std::string& bytes, int timeout_ms) {
