@@ -46,7 +46,10 @@ void drain(asio::io_context& io, HttpServer& server, Dispatcher& dispatcher) {
     auto deadline = std::chrono::steady_clock::now() + drain_deadline;
     auto poll = std::make_shared<asio::steady_timer>(io);
     auto step = std::make_shared<std::function<void()>>();
-    *step = [&, poll, step, deadline] {
+    // The step holds itself weakly and each pending wait strongly, so nothing is left over when
+    // the loop stops with a wait pending (the loop's shutdown destroys that wait).
+    *step = [&, poll, self = std::weak_ptr(step), deadline] {
+        const auto step = self.lock();
         if (server.open_connections() > 0 && std::chrono::steady_clock::now() < deadline) {
             poll->expires_after(20ms);
             poll->async_wait([step](const boost::system::error_code&) { (*step)(); });
@@ -54,9 +57,8 @@ void drain(asio::io_context& io, HttpServer& server, Dispatcher& dispatcher) {
         }
         dispatcher.stop([&io] { io.stop(); });
         poll->expires_at(deadline);
-        poll->async_wait([&io, step](const boost::system::error_code& ec) {
+        poll->async_wait([&io, poll](const boost::system::error_code& ec) {
             if (!ec) io.stop();
-            *step = nullptr;  // breaks the self-reference
         });
     };
     (*step)();

@@ -1,5 +1,9 @@
 #include "dialogs/conversation_state.hpp"
 
+#include <climits>
+#include <cstdint>
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 namespace motcua::dialogs {
@@ -16,6 +20,22 @@ constexpr std::pair<ShownMenu, const char*> kMenuNames[] = {
     {ShownMenu::units, "units"},
 };
 
+// The largest count a stored state may hold: more than any conversation reaches, and far from
+// overflowing when the engine adds one.
+constexpr std::int64_t kMaxCount = 1'000'000;
+
+// A count field, 0 when absent; nullopt when it is no integer or out of range, since reading a
+// float or a huge number as an int is undefined behaviour.
+std::optional<int> int_field(const nlohmann::json& doc, const char* key) {
+    const auto it = doc.find(key);
+    if (it == doc.end()) return 0;
+    if (!it->is_number_integer()) return std::nullopt;
+    if (it->is_number_unsigned() && it->get<std::uint64_t>() > kMaxCount) return std::nullopt;
+    const auto value = it->get<std::int64_t>();
+    if (value > kMaxCount || value < INT_MIN) return std::nullopt;
+    return static_cast<int>(value);
+}
+
 }  // namespace
 
 ConversationState parse_state(std::string_view stored, const Catalog& catalog) {
@@ -23,16 +43,18 @@ ConversationState parse_state(std::string_view stored, const Catalog& catalog) {
     if (!doc.is_object()) return {};
     ConversationState state;
     try {
-        if (doc.value("v", 0) != kVersion) return {};
+        const auto misses = int_field(doc, "misses");
+        const auto code_misses = int_field(doc, "code_misses");
+        if (int_field(doc, "v") != kVersion || !misses || !code_misses) return {};
         const std::string menu = doc.value("menu", std::string("main"));
         for (const auto& [value, name] : kMenuNames) {
             if (menu == name) state.menu = value;
         }
         state.procedure = doc.value("procedure", std::string());
         state.pending = doc.value("pending", std::vector<std::string>());
-        state.misses = doc.value("misses", 0);
+        state.misses = *misses;
         state.last_dossier = doc.value("last_dossier", std::string());
-        state.code_misses = doc.value("code_misses", 0);
+        state.code_misses = *code_misses;
         state.unit = doc.value("unit", std::string());
         state.recent = doc.value("recent", std::vector<std::string>());
     } catch (const nlohmann::json::exception&) {
