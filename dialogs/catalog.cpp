@@ -1,4 +1,3 @@
-#include <regex>
 #include <set>
 
 #include "dialogs/content_files.hpp"
@@ -10,13 +9,33 @@ namespace {
 
 using nlohmann::json;
 
-const std::regex kIdPattern("[a-z][a-z0-9_]*");
-const std::regex kNationalCode("[0-9]\\.[0-9]{6}");
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+// Hand-written rather than std::regex, whose recursion per character overflows the stack on a
+// long enough value, and these are the commune's own edits.
+bool is_id(const std::string& id) {
+    if (id.empty() || !is_lower(id.front())) return false;
+    for (char c : id) {
+        if (!is_lower(c) && !is_digit(c) && c != '_') return false;
+    }
+    return true;
+}
+
+// "1.000656": a digit, a dot, six digits.
+bool is_national_code(const std::string& code) {
+    if (code.size() != 8 || !is_digit(code[0]) || code[1] != '.') return false;
+    for (std::size_t i = 2; i < code.size(); ++i) {
+        if (!is_digit(code[i])) return false;
+    }
+    return true;
+}
 
 std::string read_id(const json& obj, const std::string& path, ContentReader& reader) {
     std::string id = reader.text(obj, path, "id");
-    if (!id.empty() && !std::regex_match(id, kIdPattern)) {
-        reader.problem(member_path(path, "id"), "bad id '" + id + "' (lower case a-z, 0-9, _)");
+    if (!id.empty() && !is_id(id)) {
+        reader.problem(member_path(path, "id"),
+                       "bad id '" + excerpt(id) + "' (lower case a-z, 0-9, _)");
     }
     return id;
 }
@@ -24,9 +43,9 @@ std::string read_id(const json& obj, const std::string& path, ContentReader& rea
 std::string read_code(const json& obj, const std::string& path, const char* key, bool optional,
                       ContentReader& reader) {
     std::string code = reader.text(obj, path, key, optional);
-    if (!code.empty() && !std::regex_match(code, kNationalCode)) {
+    if (!code.empty() && !is_national_code(code)) {
         reader.problem(member_path(path, key),
-                       "bad national code '" + code + "' (expected like 1.000656)");
+                       "bad national code '" + excerpt(code) + "' (expected like 1.000656)");
     }
     return code;
 }
@@ -42,8 +61,8 @@ OnlineSubmission read_online(const json& obj, const std::string& path, ContentRe
     } else if (kind == "none") {
         online.kind = OnlineSubmission::Kind::none;
     } else if (!kind.empty()) {
-        reader.problem(member_path(path, "kind"),
-                       "unknown online kind '" + kind + "' (toan_trinh, mot_phan or none)");
+        reader.problem(member_path(path, "kind"), "unknown online kind '" + excerpt(kind) +
+                                                      "' (toan_trinh, mot_phan or none)");
     }
     // Where to go online is what every answer about the procedure mentions, so a procedure
     // that can be done online must say it, and one that cannot must not.
@@ -73,7 +92,8 @@ Procedure read_procedure(const json& obj, const std::string& path, const Catalog
     p.linked_code = read_code(obj, path, "linked_code", true, reader);
     p.field = reader.text(obj, path, "field");
     if (!p.field.empty() && !catalog.field(p.field)) {
-        reader.problem(member_path(path, "field"), "unknown field reference '" + p.field + "'");
+        reader.problem(member_path(path, "field"),
+                       "unknown field reference '" + excerpt(p.field) + "'");
     }
     p.name = reader.text(obj, path, "name");
     p.documents = reader.texts(obj, path, "documents");
@@ -173,7 +193,7 @@ Catalog read_catalog(const json& doc, PhraseOwners& phrase_owners, ContentReader
             reader.reject_unknown_keys(item, path, {"id", "name"});
             Field field{read_id(item, path, reader), reader.text(item, path, "name")};
             if (!field.id.empty() && !seen.insert(field.id).second) {
-                reader.problem(member_path(path, "id"), "duplicate id '" + field.id + "'");
+                reader.problem(member_path(path, "id"), "duplicate id '" + excerpt(field.id) + "'");
             }
             catalog.fields.push_back(std::move(field));
         }
@@ -189,7 +209,7 @@ Catalog read_catalog(const json& doc, PhraseOwners& phrase_owners, ContentReader
             }
             Procedure p = read_procedure(item, path, catalog, phrase_owners, reader);
             if (!p.id.empty() && !seen.insert(p.id).second) {
-                reader.problem(member_path(path, "id"), "duplicate id '" + p.id + "'");
+                reader.problem(member_path(path, "id"), "duplicate id '" + excerpt(p.id) + "'");
             }
             catalog.procedures.push_back(std::move(p));
         }

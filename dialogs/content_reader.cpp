@@ -8,6 +8,16 @@ namespace motcua::dialogs {
 
 using nlohmann::json;
 
+std::string excerpt(const std::string& value) {
+    constexpr std::size_t shown_code_points = 40;
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const bool starts_code_point = (static_cast<unsigned char>(value[i]) & 0xC0) != 0x80;
+        if (starts_code_point && seen++ == shown_code_points) return value.substr(0, i) + "...";
+    }
+    return value;
+}
+
 std::string member_path(const std::string& path, const std::string& key) {
     return path.empty() ? key : path + "." + key;
 }

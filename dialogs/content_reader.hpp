@@ -39,6 +39,10 @@ private:
     std::size_t count_ = 0;
 };
 
+// A value as a problem quotes it: whole when short, else its first characters and "...", so a
+// value pasted by mistake (a whole document in an id) does not flood the report.
+std::string excerpt(const std::string& value);
+
 // "a.b" / "b" and "a[3]": the paths problems are reported with.
 std::string member_path(const std::string& path, const std::string& key);
 std::string element_path(const std::string& path, std::size_t index);

@@ -55,10 +55,11 @@ void add_online(Lines& lines, const Procedure& p, const Scripts& s) {
     lines.add(s.text("online_account"));
 }
 
-// In an answer that is not about submitting online, one line saying where it can be done.
-void add_online_hint(Lines& lines, const Procedure& p, const Scripts& s) {
+// One line saying where the procedure can be done online, when it can: `text` names the script
+// text, which takes the {portal}.
+void add_online_hint(Lines& lines, const Procedure& p, const Scripts& s, const char* text) {
     if (p.online.kind == OnlineSubmission::Kind::none) return;
-    lines.add(s.text("online_hint", {{"portal", p.online.portal}}));
+    lines.add(s.text(text, {{"portal", p.online.portal}}));
 }
 
 }  // namespace
@@ -66,6 +67,9 @@ void add_online_hint(Lines& lines, const Procedure& p, const Scripts& s) {
 std::string full_guide(const Procedure& procedure, const Scripts& scripts) {
     Lines lines;
     add_title(lines, procedure, scripts);
+    // The online steps come last, and a long guide goes by SMS in parts: a citizen who reads only
+    // the first should still learn that the procedure can be done from home.
+    add_online_hint(lines, procedure, scripts, "guide_online_hint");
     add_documents(lines, procedure, scripts);
     add_fee_and_time(lines, procedure, scripts);
     add_where(lines, procedure, scripts);
@@ -78,7 +82,7 @@ std::string documents_guide(const Procedure& procedure, const Scripts& scripts) 
     add_title(lines, procedure, scripts);
     add_documents(lines, procedure, scripts);
     add_where(lines, procedure, scripts);
-    add_online_hint(lines, procedure, scripts);
+    add_online_hint(lines, procedure, scripts, "online_hint");
     return lines.text();
 }
 
@@ -86,7 +90,7 @@ std::string fee_and_time_guide(const Procedure& procedure, const Scripts& script
     Lines lines;
     add_title(lines, procedure, scripts);
     add_fee_and_time(lines, procedure, scripts);
-    add_online_hint(lines, procedure, scripts);
+    add_online_hint(lines, procedure, scripts, "online_hint");
     return lines.text();
 }
 

@@ -7,7 +7,8 @@
 
 namespace motcua::dialogs {
 
-// Documents, fee, time limit, where to submit and how to submit online.
+// Documents, fee, time limit, where to submit and how to submit online; right under the title,
+// that the procedure can be done online, when it can.
 std::string full_guide(const Procedure& procedure, const Scripts& scripts);
 // Documents to bring, the condition to know, and where to bring them. This and the fee and time
 // answer end with where the procedure can be done online, when it can.

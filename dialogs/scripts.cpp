@@ -1,5 +1,3 @@
-#include <regex>
-
 #include "dialogs/content_files.hpp"
 
 namespace motcua::dialogs {
@@ -62,9 +60,21 @@ Menu read_menu(const json& obj, const std::string& path, bool in_procedure,
     return menu;
 }
 
+// The names between braces in text, "{" and "}" with no brace in between: hand-written rather
+// than std::regex, whose recursion per character overflows the stack on a long enough text.
+std::vector<std::string> placeholders(const std::string& text) {
+    std::vector<std::string> names;
+    for (std::size_t open = text.find('{'); open != std::string::npos;) {
+        const std::size_t next = text.find_first_of("{}", open + 1);
+        if (next == std::string::npos) break;
+        if (text[next] == '}') names.push_back(text.substr(open + 1, next - open - 1));
+        open = text.find('{', next);
+    }
+    return names;
+}
+
 std::map<std::string, std::string> read_texts(const json& obj, ContentReader& reader) {
     std::map<std::string, std::string> texts;
-    static const std::regex placeholder("\\{([^{}]*)\\}");
     for (auto it = obj.begin(); it != obj.end(); ++it) {
         bool known = false;
         for (const TextName& t : text_names()) known = known || it.key() == t.name;
@@ -72,12 +82,12 @@ std::map<std::string, std::string> read_texts(const json& obj, ContentReader& re
     }
     for (const TextName& t : text_names()) {
         std::string value = reader.text(obj, "texts", t.name);
-        for (std::sregex_iterator m(value.begin(), value.end(), placeholder), end; m != end; ++m) {
-            const std::string key = (*m)[1];
+        for (const std::string& key : placeholders(value)) {
             bool allowed = false;
             for (const std::string& p : t.placeholders) allowed = allowed || p == key;
             if (!allowed) {
-                reader.problem(member_path("texts", t.name), "unknown placeholder {" + key + "}");
+                reader.problem(member_path("texts", t.name),
+                               "unknown placeholder {" + excerpt(key) + "}");
             }
         }
         if (!value.empty()) texts.emplace(t.name, std::move(value));
@@ -189,6 +199,7 @@ const std::vector<TextName>& text_names() {
         {"guide_fee", {"fee"}},
         {"guide_time_limit", {"time_limit"}},
         {"guide_where", {"where"}},
+        {"guide_online_hint", {"portal"}},
         {"online_toan_trinh", {"how"}},
         {"online_mot_phan", {"how"}},
         {"online_none", {"how"}},

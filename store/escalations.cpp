@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "store/channel_column.hpp"
+#include "store/rows.hpp"
 #include "store/statement.hpp"
 
 #define MOTCUA_ESCALATION_COLUMNS                                                                  \
@@ -32,18 +33,9 @@ Escalation read_escalation(const Statement& row) {
                       optional_time(row, 12), row.column_int64(13)};
 }
 
-std::vector<Escalation> read_all(Statement& query) {
-    std::vector<Escalation> all;
-    while (query.step()) all.push_back(read_escalation(query));
-    return all;
-}
+std::vector<Escalation> read_all(Statement& query) { return read_rows(query, read_escalation); }
 
-std::optional<Escalation> read_first(Statement& query) {
-    if (!query.step()) return std::nullopt;
-    Escalation escalation = read_escalation(query);
-    query.reset();
-    return escalation;
-}
+std::optional<Escalation> read_first(Statement& query) { return read_first_row(query, read_escalation); }
 
 }  // namespace
 

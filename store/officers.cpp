@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/statement.hpp"
+#include "store/rows.hpp"
 
 #define MOTCUA_OFFICER_COLUMNS "id, name, title, phone, unit, fields, backup, active"
 
@@ -45,27 +45,19 @@ bool upsert_officer(Transaction& tx, const Officer& officer, std::int64_t now_ms
 }
 
 std::optional<Officer> find_officer(Session& s, const std::string& id) {
-    auto& query = s.prepare("SELECT " MOTCUA_OFFICER_COLUMNS " FROM officers WHERE id = ?1");
-    if (!query.bind(1, id).step()) return std::nullopt;
-    Officer officer = read_officer(query);
-    query.reset();
-    return officer;
+    return read_first_row(s.prepare("SELECT " MOTCUA_OFFICER_COLUMNS " FROM officers WHERE id = ?1").bind(1, id),
+                          read_officer);
 }
 
 std::optional<Officer> find_active_officer_by_phone(Session& s, const std::string& phone) {
-    auto& query = s.prepare("SELECT " MOTCUA_OFFICER_COLUMNS " FROM officers WHERE phone = ?1 AND active = 1"
-                            " ORDER BY id LIMIT 1");
-    if (!query.bind(1, phone).step()) return std::nullopt;
-    Officer officer = read_officer(query);
-    query.reset();
-    return officer;
+    return read_first_row(s.prepare("SELECT " MOTCUA_OFFICER_COLUMNS " FROM officers WHERE phone = ?1 AND active = 1"
+                                    " ORDER BY id LIMIT 1")
+                              .bind(1, phone),
+                          read_officer);
 }
 
 std::vector<Officer> list_officers(Session& s) {
-    auto& query = s.prepare("SELECT " MOTCUA_OFFICER_COLUMNS " FROM officers ORDER BY id");
-    std::vector<Officer> officers;
-    while (query.step()) officers.push_back(read_officer(query));
-    return officers;
+    return read_rows(s.prepare("SELECT " MOTCUA_OFFICER_COLUMNS " FROM officers ORDER BY id"), read_officer);
 }
 
 }  // namespace motcua::store

@@ -163,12 +163,6 @@ TEST_F(BrokenContent, InvalidJsonAndMissingFile) {
     EXPECT_TRUE(has("scripts.json", "$", "cannot read"));
 }
 
-}  // namespace
-}  // namespace motcua::dialogs
-
-namespace motcua::dialogs {
-namespace {
-
 TEST(ShippedContent, LexiconKnowsThePhrasesAndTheAbbreviations) {
     std::vector<Problem> problems;
     auto content = load_content(default_content_dir(), problems);
@@ -235,6 +229,19 @@ TEST_F(BrokenContent, GapsOnlyBetweenWords) {
                         "cannot begin or end with *"))
             << listed();
     }
+}
+
+// A megabyte in a checked field once overflowed the stack of the regex that checked it.
+TEST_F(BrokenContent, AVeryLongValueIsAProblemNotACrash) {
+    const std::string megabyte(1 << 20, 'a');
+    catalog_["procedures"][0]["id"] = megabyte + "!";
+    catalog_["procedures"][1]["code"] = "1." + megabyte;
+    scripts_["texts"]["bad_choice"] = "{" + megabyte + "}";
+    EXPECT_FALSE(load());
+    EXPECT_TRUE(has("catalog.json", "procedures[0].id", "bad id 'aaaa")) << listed();
+    EXPECT_TRUE(has("catalog.json", "procedures[1].code", "bad national code '1.aa"));
+    EXPECT_TRUE(has("scripts.json", "texts.bad_choice", "unknown placeholder {aaaa"));
+    for (const Problem& p : problems_) EXPECT_LT(p.message.size(), 200u) << "the value is quoted whole";
 }
 
 TEST_F(BrokenContent, OnlineSubmissionMustSayWhereExactlyWhenPossible) {

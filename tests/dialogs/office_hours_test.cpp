@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace motcua::dialogs {
 namespace {
 
@@ -31,6 +33,22 @@ TEST(OfficeHours, RefusesWhatIsNotAWeek) {
                             "Mon-Fri 07:30-11:30,", "Xyz 08:00-09:00", "Mon-Fri 25:00-26:00"}) {
         EXPECT_FALSE(parse_office_hours(bad)) << bad;
     }
+}
+
+TEST(OfficeHours, EndsByMidnightAtTheLatest) {
+    const auto whole_day = parse_office_hours("Sun 00:00-24:00");
+    ASSERT_TRUE(whole_day);
+    EXPECT_EQ(whole_day->periods.front(), std::make_pair(0, at(24, 0)));
+    for (const char* bad : {"Sun 00:00-24:30", "Sun 24:00-24:00", "Sun 7:30-11:30", "Sun 07:30-11:60",
+                            "Mon-Fri  07:30-11:30", "Mon- 07:30-11:30", "Mon-Tue-Wed 07:30-11:30"}) {
+        EXPECT_FALSE(parse_office_hours(bad)) << bad;
+    }
+}
+
+// A megabyte-long value once overflowed the stack of the regex that read it.
+TEST(OfficeHours, AVeryLongValueIsRefusedNotACrash) {
+    EXPECT_FALSE(parse_office_hours("Mon-Fri " + std::string(1 << 20, '0')));
+    EXPECT_FALSE(parse_office_hours(std::string(1 << 20, 'M')));
 }
 
 TEST(OfficeHours, OpenDuringPeriodsOnly) {

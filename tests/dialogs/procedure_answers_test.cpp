@@ -1,6 +1,7 @@
 // Every answer about every procedure, on every medium: it points to online submission when the
-// procedure can be done online, and on SMS without Unicode it stays plain GSM-7 within the
-// segment limit even when the catalog holds characters that would switch SMS to UCS-2.
+// procedure can be done online (a guide's first SMS part already), and on SMS without Unicode it
+// stays plain GSM-7 within the segment limit even when the catalog holds characters that would
+// switch SMS to UCS-2.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -96,6 +97,28 @@ TEST(ProcedureAnswers, EveryAnswerPointsOnlineWhenTheProcedureCanBeDoneOnline) {
                 EXPECT_NE(answers.back().find(medium.sms && !medium.unicode ? "Buoc 1" : "Bước 1"),
                           std::string::npos)
                     << answers.back();
+            }
+        }
+    }
+}
+
+// A long guide goes by SMS in parts, its online steps in the later ones; a citizen on a cheap
+// phone may read only the first, which must already say where the procedure can be done online.
+TEST(ProcedureAnswers, TheFirstSmsPartOfAGuideSaysWhereToSubmitOnline) {
+    const auto content = testing::shipped_content();
+    const Engine engine(content);
+    for (const Medium& medium : {sms(false), sms(true)}) {
+        for (const Procedure& p : content->catalog.procedures) {
+            SCOPED_TRACE(p.id + (medium.unicode ? " sms unicode" : " sms"));
+            const TurnResult result = engine.turn("", Input{Input::Kind::text, p.name}, medium);
+            ASSERT_EQ(result.replies.size(), 1u);
+            const std::string& first = result.replies.front().text;
+            if (p.online.kind == OnlineSubmission::Kind::none) {
+                EXPECT_FALSE(points_online(first)) << first;
+            } else {
+                const std::string portal =
+                    medium.unicode ? p.online.portal : to_gsm_ascii(p.online.portal);
+                EXPECT_NE(first.find(portal), std::string::npos) << first;
             }
         }
     }

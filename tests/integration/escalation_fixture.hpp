@@ -64,6 +64,23 @@ protected:
         ASSERT_TRUE(wait_until([&] { return sms_sent_to(to).size() > before; })) << "nothing for " << to << " after " << text;
     }
 
+    // Waits until `to` has received an SMS containing needle. Where one action sends to two people
+    // (an officer's "#N xong" tells the citizen and the officer), a count-based wait on one of them
+    // can be satisfied by a message still on its way from the previous action: wait on the text.
+    bool wait_for_sms_containing(const std::string& to, const std::string& needle) const {
+        return wait_until([&] { return count_containing(sms_sent_to(to), needle) > 0; });
+    }
+
+    // Waits until every queued message has gone out and been recorded as sent. The gateway sees a
+    // message before the bot records it, and the outbox delivers at least once: a kill -9 in
+    // between sends it again after the restart.
+    bool wait_for_outbox_drained() {
+        return wait_until([&] {
+            return http_request(server->port(), "GET", "/metrics").body.find("\nmotcua_outbox_pending 0\n") !=
+                   std::string::npos;
+        });
+    }
+
     std::string last_sms_to(const std::string& to) const {
         const auto all = sms_sent_to(to);
         return all.empty() ? "" : all.back();

@@ -69,7 +69,7 @@ TEST_F(Escalation, AnswersAreRelayedToAnSmsCitizenAndXongCloses) {
     EXPECT_FALSE(answered[0]["answered_at"].is_null());
     sms_then_wait_for(officer_a_phone, "SM-o2", "#1 xong", citizen);
     EXPECT_NE(last_sms_to(citizen).find("Nguyen Van A da ket thuc yeu cau #1"), std::string::npos);
-    ASSERT_TRUE(wait_until([&] { return last_sms_to(officer_a_phone).find("Da ket thuc yeu cau #1") != std::string::npos; }));
+    ASSERT_TRUE(wait_for_sms_containing(officer_a_phone, "Da ket thuc yeu cau #1"));
     const json closed = escalations("closed");
     ASSERT_EQ(closed.size(), 1u);
     std::vector<std::string> events;
@@ -156,8 +156,11 @@ TEST_F(Escalation, TwoUnitsAskTheUnitOnceAndRememberIt) {
     EXPECT_TRUE(sms_sent_to(officer_a_phone).empty());
     sms_then_wait_for(citizen, "SM-2", "2", officer_a_phone);
     EXPECT_NE(last_sms_to(officer_a_phone).find("#1 Xa Yet Kieu"), std::string::npos);
+    ASSERT_TRUE(wait_for_sms_containing(citizen, "Nguyen Van A"));
     sms_then_wait_for(officer_a_phone, "SM-o", "#1 xong", citizen);
+    ASSERT_TRUE(wait_for_sms_containing(officer_a_phone, "Da ket thuc yeu cau #1"));
     sms_then_wait_for(citizen, "SM-3", "cho gap can bo lan nua", officer_a_phone);
+    ASSERT_TRUE(wait_for_sms_containing(officer_a_phone, "#2 Xa Yet Kieu")) << last_sms_to(officer_a_phone);
     EXPECT_NE(last_sms_to(officer_a_phone).find("#2 Xa Yet Kieu"), std::string::npos);
     EXPECT_TRUE(sms_sent_to("+84900000009").empty());
 }

@@ -84,6 +84,7 @@ TEST_F(EscalationTimers, ATimerSurvivesKill9AndFiresOnce) {
     restart_after_kill9();
     ASSERT_TRUE(wait_until([&] { return !sms_sent_to(officer_b_phone).empty(); }));
     ASSERT_TRUE(wait_until([&] { return count_containing(sms_sent_to(citizen), "Tran Thi B") == 1; }));
+    ASSERT_TRUE(wait_for_outbox_drained());  // else the restart resends, and "once" cannot be told
     restart_after_kill9();
     std::this_thread::sleep_for(1000ms);
     EXPECT_EQ(sms_sent_to(officer_b_phone).size(), 1u);
