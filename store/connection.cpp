@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
+
 #include "store/sqlite_error.hpp"
 #include "store/statement.hpp"
 
@@ -20,6 +22,19 @@ constexpr int wal_restart_pages = 16384;
 constexpr int wal_passive_pages = 1000;  // SQLite's own autocheckpoint threshold
 constexpr const char* wal_size_limit = "PRAGMA journal_size_limit = 67108864";
 
+// Page caches: the writer's holds the pages every message touches (the tails of the log and
+// outbox indexes, the conversations of the hour); readers only look things up. Together they
+// stay well inside the 64 MiB the whole process is allowed.
+constexpr const char* writer_cache = "PRAGMA cache_size = -16384";  // KiB
+constexpr const char* reader_cache = "PRAGMA cache_size = -4096";
+
+// SQLite counts every allocation under one process-wide mutex unless told not to; with the
+// writer and the readers allocating at once, that mutex was a tenth of the writer's time.
+void configure_library() {
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 int checkpoint_after_commit(void*, sqlite3* db, const char* schema, int pages) {
     if (pages >= wal_restart_pages)
         sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
@@ -33,7 +48,11 @@ void configure(sqlite3* db, const std::string& path, Access access) {
     sqlite3_busy_timeout(db, busy_timeout_ms);
     Session session(db, false);
     session.exec("PRAGMA foreign_keys = ON");
-    if (access == Access::read) return;
+    if (access == Access::read) {
+        session.exec(reader_cache);
+        return;
+    }
+    session.exec(writer_cache);
     // SQLite quietly opens a file it may not write read-only; the writer would then fail on
     // every commit, so say so now.
     if (sqlite3_db_readonly(db, "main") == 1)
@@ -53,6 +72,7 @@ void configure(sqlite3* db, const std::string& path, Access access) {
 
 sqlite3* open_connection(const std::string& path, Access access) {
     if (path.empty()) throw StoreError("opening database: no file name given");
+    configure_library();
     const int flags = SQLITE_OPEN_NOMUTEX | (access == Access::write
                                                  ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
                                                  : SQLITE_OPEN_READONLY);

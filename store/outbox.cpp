@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <limits>
+#include <algorithm>
 
 #include "store/channel_column.hpp"
 #include "store/message_log.hpp"
@@ -86,23 +86,25 @@ std::int64_t enqueue_outbound(Transaction& tx, const Outbound& message, std::int
     return id;
 }
 
-std::vector<OutboxItem> due_outbound(Session& s, std::int64_t now_ms, std::size_t limit,
-                                     const std::vector<std::int64_t>& busy) {
+std::vector<OutboxItem> due_outbound(Session& s, std::int64_t now_ms, std::size_t limit, const BusyContacts& busy) {
     if (limit == 0) return {};
-    auto busy_ids = nlohmann::json::array();
-    for (const auto id : busy) busy_ids.push_back(id);
+    // Walks outbox_by_due from the item due longest and stops once `limit` are found, so a
+    // poll costs the items it hands out plus the busy ones and those queued behind a head,
+    // not the whole backlog: the dispatcher polls after every commit and every send.
     auto& query = s.prepare(
         "SELECT " MOTCUA_OUTBOX_ITEM_COLUMNS " FROM outbox AS o"
         " WHERE o.state = 'pending' AND o.next_attempt_at <= ?1"
         "   AND o.id = (SELECT min(p.id) FROM outbox AS p WHERE p.state = 'pending'"
         "               AND p.channel = o.channel AND p.contact = o.contact)"
-        "   AND NOT EXISTS (SELECT 1 FROM json_each(?2) AS b JOIN outbox AS q ON q.id = b.value"
-        "                   WHERE q.channel = o.channel AND q.contact = o.contact)"
-        " ORDER BY o.id LIMIT ?3");
-    const auto most = std::min<std::size_t>(limit, std::numeric_limits<std::int64_t>::max());
-    query.bind(1, now_ms).bind(2, busy_ids.dump()).bind(3, most);
+        " ORDER BY o.next_attempt_at, o.id");
+    query.bind(1, now_ms);
     std::vector<OutboxItem> due;
-    while (query.step()) due.push_back(read_item(query));
+    while (due.size() < limit && query.step()) {
+        if (busy.count({channel_column(query, 1), query.column_text(2)})) continue;
+        due.push_back(read_item(query));
+    }
+    query.reset();
+    std::sort(due.begin(), due.end(), [](const OutboxItem& a, const OutboxItem& b) { return a.id < b.id; });
     return due;
 }
 

@@ -3,7 +3,9 @@
 // leaves only when the gateway accepted it (sent) or it is given up (dead, with the reason).
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "adapters/message.hpp"
@@ -21,14 +23,16 @@ struct OutboxItem {
 
 enum class OutboxState { pending, sent, dead };
 
+// Contacts with a message on its way: their next one waits until that one's outcome is stored.
+using BusyContacts = std::set<std::pair<Channel, std::string>>;
+
 // Due at once; also appended to the message log. Returns the item's id, increasing with time.
 std::int64_t enqueue_outbound(Transaction& tx, const Outbound& message, std::int64_t now_ms);
 
-// Pending items whose time has come, oldest first, at most one per (channel, contact): a
-// contact's next message waits until the previous one left, so each contact gets them in order.
-// Items whose id is in `busy` (being sent right now) and their contacts are skipped.
-std::vector<OutboxItem> due_outbound(Session& s, std::int64_t now_ms, std::size_t limit,
-                                     const std::vector<std::int64_t>& busy);
+// Pending items whose time has come, at most one per (channel, contact): a contact's next
+// message waits until the previous one left, so each contact gets them in order. Those due the
+// longest are chosen first and handed out oldest first. Contacts in `busy` are skipped.
+std::vector<OutboxItem> due_outbound(Session& s, std::int64_t now_ms, std::size_t limit, const BusyContacts& busy);
 
 // When the earliest pending item not yet due at now_ms becomes due, if any.
 std::optional<std::int64_t> next_outbound_due_at(Session& s, std::int64_t now_ms);

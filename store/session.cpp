@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <string_view>
 #include <unordered_map>
 
 #include "store/sqlite_error.hpp"
@@ -9,8 +10,17 @@
 
 namespace motcua::store {
 
+namespace {
+// Looks statements up by the caller's SQL text without copying it into a string first: every
+// store call prepares, so that copy was an allocation per statement run.
+struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+};
+}  // namespace
+
 struct Session::Cache {
-    std::unordered_map<std::string, std::unique_ptr<Statement>> statements;
+    std::unordered_map<std::string, std::unique_ptr<Statement>, SqlHash, std::equal_to<>> statements;
 };
 
 Session::Session(sqlite3* db, bool owns) : db_(db), owns_(owns), cache_(std::make_unique<Cache>()) {
@@ -24,17 +34,11 @@ Session::~Session() {
 }
 
 Statement& Session::prepare(const char* sql) {
-    auto& slot = cache_->statements[sql];
-    if (!slot) {
-        try {
-            slot = std::make_unique<Statement>(db_, sql);
-        } catch (...) {
-            cache_->statements.erase(sql);
-            throw;
-        }
-    }
-    slot->reset();
-    return *slot;
+    auto found = cache_->statements.find(std::string_view(sql));
+    if (found == cache_->statements.end())
+        found = cache_->statements.emplace(sql, std::make_unique<Statement>(db_, sql)).first;
+    found->second->reset();
+    return *found->second;
 }
 
 void Session::exec(const char* sql) {
@@ -49,7 +53,9 @@ void Session::exec(const char* sql) {
 bool Session::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
 void Session::reset_statements() {
-    for (auto& [sql, statement] : cache_->statements) statement->reset();
+    // Only a statement between rows holds anything; the others were reset when they finished.
+    for (auto& [sql, statement] : cache_->statements)
+        if (statement->running()) statement->reset();
 }
 
 }  // namespace motcua::store

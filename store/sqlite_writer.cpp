@@ -4,6 +4,8 @@
 #include <future>
 #include <optional>
 
+#include "store/statement.hpp"
+
 namespace motcua::store {
 namespace {
 
@@ -97,9 +99,9 @@ void SqliteWriter::commit_batch(std::vector<Pending>& batch) {
     std::optional<std::string> batch_error;
     try {
         abandon_transaction();
-        tx_->exec("BEGIN IMMEDIATE");
+        tx_->prepare("BEGIN IMMEDIATE").execute();
         for (auto& pending : batch) run_in_savepoint(pending);
-        tx_->exec("COMMIT");
+        tx_->prepare("COMMIT").execute();
     } catch (const std::exception& e) {
         batch_error = e.what();
         abandon_transaction();
@@ -111,7 +113,8 @@ void SqliteWriter::commit_batch(std::vector<Pending>& batch) {
 }
 
 void SqliteWriter::run_in_savepoint(Pending& pending) {
-    tx_->exec("SAVEPOINT job");
+    // Prepared once: exec would compile these again for every message.
+    tx_->prepare("SAVEPOINT job").execute();
     std::exception_ptr failure;
     try {
         pending.job(*tx_);
@@ -123,9 +126,9 @@ void SqliteWriter::run_in_savepoint(Pending& pending) {
         pending.error = message_of(failure);
         // Throws when SQLite already undid the whole transaction (a full disk can do that):
         // then the batch fails as one.
-        tx_->exec("ROLLBACK TO job");
+        tx_->prepare("ROLLBACK TO job").execute();
     }
-    tx_->exec("RELEASE job");
+    tx_->prepare("RELEASE job").execute();
     pending.committed = !failure;
 }
 

@@ -48,6 +48,8 @@ public:
 
     // Ends the current run and unbinds every parameter.
     void reset();
+    // Between rows: a run that neither reached its end nor was reset.
+    bool running() const { return running_; }
 
 private:
     Statement& bind_int64(int index, std::int64_t value);

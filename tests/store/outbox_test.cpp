@@ -16,7 +16,7 @@ protected:
         return id;
     }
 
-    std::vector<std::int64_t> due(std::int64_t now, std::vector<std::int64_t> busy = {}, std::size_t limit = 100) {
+    std::vector<std::int64_t> due(std::int64_t now, BusyContacts busy = {}, std::size_t limit = 100) {
         std::vector<std::int64_t> ids;
         for (const auto& item : read([&](Session& s) { return due_outbound(s, now, limit, busy); }))
             ids.push_back(item.id);
@@ -82,16 +82,24 @@ TEST_F(OutboxTest, ContactWaitsBehindItsRetryingItem) {
     EXPECT_EQ(due(100), (std::vector{a2}));
 }
 
-TEST_F(OutboxTest, BusyItemsAndTheirContactsAreSkipped) {
-    const auto a1 = enqueue(Channel::sms, alice, "1");
+TEST_F(OutboxTest, BusyContactsAreSkipped) {
+    enqueue(Channel::sms, alice, "1");
     enqueue(Channel::sms, alice, "2");
     const auto b1 = enqueue(Channel::sms, bob, "1");
-    EXPECT_EQ(due(0, {a1}), (std::vector{b1}));
-    EXPECT_EQ(due(0, {a1, b1}), std::vector<std::int64_t>{});
-    // An item already recorded as sent still holds its contact while the sender finishes.
-    write([&](Transaction& tx) { mark_sent(tx, a1, "SMa1", 1); });
-    EXPECT_EQ(due(1, {a1}), (std::vector{b1}));
-    EXPECT_EQ(due(1, {12345}), due(1));
+    const auto z1 = enqueue(Channel::zalo, alice, "1");
+    EXPECT_EQ(due(0, {{Channel::sms, alice}}), (std::vector{b1, z1}));
+    EXPECT_EQ(due(0, {{Channel::sms, alice}, {Channel::sms, bob}, {Channel::zalo, alice}}), std::vector<std::int64_t>{});
+    EXPECT_EQ(due(0, {{Channel::zalo, "+84900000099"}}), due(0));
+}
+
+TEST_F(OutboxTest, ThoseDueLongestAreChosenFirst) {
+    const auto a1 = enqueue(Channel::sms, alice, "1", 0);
+    const auto b1 = enqueue(Channel::sms, bob, "1", 0);
+    write([&](Transaction& tx) { schedule_retry(tx, a1, 10, "HTTP 503"); });
+    const auto c1 = enqueue(Channel::sms, "+84900000003", "1", 5);
+    // At 20: b1 has waited since 0, c1 since 5, a1 since 10; two are taken, and in id order.
+    EXPECT_EQ(due(20, {}, 2), (std::vector{b1, c1}));
+    EXPECT_EQ(due(20, {}, 3), (std::vector{a1, b1, c1}));
 }
 
 TEST_F(OutboxTest, RetrySentAndDeadTransitions) {
