@@ -66,12 +66,12 @@ asio::awaitable<void> Dispatcher::run() {
 }
 
 void Dispatcher::fill() {
-    if (busy_.size() >= max_in_flight_) return;
+    if (sending_ >= max_in_flight_) return;
     std::vector<store::OutboxItem> due;
-    const std::vector<std::int64_t> busy(busy_.begin(), busy_.end());
-    db_.read([&](store::Session& s) { due = store::due_outbound(s, clock_(), max_in_flight_ - busy_.size(), busy); });
+    db_.read([&](store::Session& s) { due = store::due_outbound(s, clock_(), max_in_flight_ - sending_, busy_); });
     for (auto& item : due) {
-        busy_.insert(item.id);
+        busy_.emplace(item.message.channel, item.message.contact);
+        ++sending_;
         asio::co_spawn(strand_, deliver(std::move(item)), asio::detached);
     }
 }
@@ -86,13 +86,16 @@ asio::awaitable<void> Dispatcher::deliver(store::OutboxItem item) {
             outcome = {SendOutcome::Kind::retry, std::string("sender failed: ") + e.what()};
         }
     }
+    --sending_;
     record(item, outcome);
+    if (!stopping_) rouse();
 }
 
 void Dispatcher::record(const store::OutboxItem& item, const SendOutcome& outcome) {
     metrics_.outbound(item.message.channel, outcome.kind);
     const auto now = clock_();
     const auto id = item.id;
+    const std::pair<Channel, std::string> contact{item.message.channel, item.message.contact};
     const bool sms_configured = senders_.count(Channel::sms) > 0;
     auto job = [item, outcome, now, sms_configured, policy = policy_](store::Transaction& tx) {
         using Kind = SendOutcome::Kind;
@@ -120,11 +123,11 @@ void Dispatcher::record(const store::OutboxItem& item, const SendOutcome& outcom
             }
         }
     };
-    db_.writer().submit(std::move(job), [this, id, outcome](bool committed, const std::string& error) {
+    db_.writer().submit(std::move(job), [this, id, contact, outcome](bool committed, const std::string& error) {
         if (committed) {
             if (outcome.kind != SendOutcome::Kind::accepted)
                 log::warn("outbound_not_accepted", {{"id", std::to_string(id)}, {"reason", outcome.detail}});
-            asio::post(strand_, [this, id] { finished(id); });
+            asio::post(strand_, [this, contact] { finished(contact); });
             return;
         }
         // The item stays pending and will be sent again (the one duplicate SPEC §6 allows).
@@ -132,16 +135,20 @@ void Dispatcher::record(const store::OutboxItem& item, const SendOutcome& outcom
         log::error("outbox_record_failed", {{"id", std::to_string(id)}, {"error", error}});
         auto hold = std::make_shared<asio::steady_timer>(
             strand_, std::chrono::milliseconds(static_cast<std::int64_t>(policy_.initial_s * 1000)));
-        hold->async_wait([this, hold, id](const boost::system::error_code&) { finished(id); });
+        hold->async_wait([this, hold, contact](const boost::system::error_code&) { finished(contact); });
     });
 }
 
-void Dispatcher::finished(std::int64_t id) {
-    busy_.erase(id);
+void Dispatcher::finished(const std::pair<Channel, std::string>& contact) {
+    busy_.erase(contact);
     if (stopping_) {
         if (busy_.empty() && on_idle_) std::exchange(on_idle_, nullptr)();
         return;
     }
+    rouse();
+}
+
+void Dispatcher::rouse() {
     wake_pending_ = true;
     timer_.cancel();
 }

@@ -10,7 +10,8 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <set>
+#include <string>
+#include <utility>
 
 #include "bot/metrics.hpp"
 #include "bot/retry_policy.hpp"
@@ -37,7 +38,8 @@ private:
     boost::asio::awaitable<void> deliver(store::OutboxItem item);
     void fill();
     void record(const store::OutboxItem& item, const SendOutcome& outcome);
-    void finished(std::int64_t id);
+    void finished(const std::pair<Channel, std::string>& contact);
+    void rouse();  // on the strand: look for due items again
 
     store::Database& db_;
     std::map<Channel, Sender*> senders_;
@@ -49,7 +51,10 @@ private:
     boost::asio::steady_timer timer_;
     std::atomic<bool> wake_pending_{false};
     bool stopping_ = false;
-    std::set<std::int64_t> busy_;
+    // A send's slot is free once the gateway answered; its contact stays busy until the outcome
+    // is stored, so that contact's next message cannot overtake it.
+    std::size_t sending_ = 0;
+    store::BusyContacts busy_;
     std::function<void()> on_idle_;
 };
 

@@ -1,28 +1,43 @@
 #include "bot/local_date.hpp"
 
-#include <unicode/calendar.h>
-#include <unicode/gregocal.h>
 #include <unicode/timezone.h>
 
+#include <chrono>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <stdexcept>
 
 namespace motcua::bot {
 
-std::string local_date(std::int64_t epoch_ms, const std::string& timezone) {
+namespace {
+
+// Every citizen's message asks for today's date; building an ICU zone and calendar for each
+// took a global ICU lock and a zone-file lookup. ICU time zones are not safe to share between
+// threads, so each thread keeps its own.
+const icu::TimeZone& zone_named(const std::string& timezone) {
+    thread_local std::map<std::string, std::unique_ptr<icu::TimeZone>, std::less<>> zones;
+    if (const auto found = zones.find(timezone); found != zones.end()) return *found->second;
     std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(timezone)));
     if (!zone || *zone == icu::TimeZone::getUnknown())
         throw std::invalid_argument("unknown time zone '" + timezone + "'");
+    return *zones.emplace(timezone, std::move(zone)).first->second;
+}
+
+}  // namespace
+
+std::string local_date(std::int64_t epoch_ms, const std::string& timezone) {
     UErrorCode status = U_ZERO_ERROR;
-    icu::GregorianCalendar calendar(zone.release(), status);
-    calendar.setTime(static_cast<UDate>(epoch_ms), status);
-    const int year = calendar.get(UCAL_EXTENDED_YEAR, status);
-    const int month = calendar.get(UCAL_MONTH, status) + 1;
-    const int day = calendar.get(UCAL_DATE, status);
-    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU calendar: ") + u_errorName(status));
+    std::int32_t raw = 0;
+    std::int32_t dst = 0;
+    zone_named(timezone).getOffset(static_cast<UDate>(epoch_ms), false, raw, dst, status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU time zone: ") + u_errorName(status));
+    using namespace std::chrono;
+    const auto local = sys_time<milliseconds>(milliseconds(epoch_ms + raw + dst));
+    const year_month_day day{floor<days>(local)};
     char date[40];
-    std::snprintf(date, sizeof date, "%04d-%02d-%02d", year, month, day);
+    std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+                  static_cast<unsigned>(day.day()));
     return date;
 }
 

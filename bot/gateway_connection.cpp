@@ -1,0 +1,174 @@
+#include "bot/gateway_connection.hpp"
+
+#include <openssl/ssl.h>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/host_name_verification.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
+namespace motcua::bot {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+bool host_character(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-';
+}
+
+bool ipv6_character(char c) {
+    return std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.';
+}
+
+HttpReply failure(const std::string& what, const beast::error_code& ec) { return {0, what + ": " + ec.message()}; }
+
+bool closed_by_peer(const beast::error_code& ec) {
+    return ec == http::error::end_of_stream || ec == asio::error::eof || ec == asio::error::connection_reset ||
+           ec == asio::error::broken_pipe;
+}
+
+template <class Stream>
+asio::awaitable<GatewayConnection::Exchange> exchange_on(Stream& stream, beast::flat_buffer& buffer,
+                                                         GatewayConnection::Request request) {
+    GatewayConnection::Exchange result;
+    auto [wec, written] = co_await http::async_write(stream, request, asio::as_tuple(asio::use_awaitable));
+    if (wec) {
+        result.reply = failure("send", wec);
+        result.peer_closed = closed_by_peer(wec);
+        co_return result;
+    }
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(1024 * 1024);
+    auto [rec, read] = co_await http::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+    result.answered = parser.got_some();
+    if (rec) {
+        result.reply = failure("receive", rec);
+        result.peer_closed = closed_by_peer(rec);
+        co_return result;
+    }
+    result.reply = {static_cast<int>(parser.get().result_int()), parser.get().body()};
+    result.reusable = parser.get().keep_alive() && request.keep_alive();
+    co_return result;
+}
+
+}  // namespace
+
+// Hand-written rather than a std::regex: it runs for every outbound message.
+std::optional<Url> parse_url(const std::string& url) {
+    Url u;
+    std::string_view rest(url);
+    if (rest.starts_with("https://")) {
+        u.tls = true;
+        rest.remove_prefix(8);
+    } else if (rest.starts_with("http://")) {
+        rest.remove_prefix(7);
+    } else {
+        return std::nullopt;
+    }
+    const auto path_at = std::min(rest.find('/'), rest.size());
+    const std::string_view authority = rest.substr(0, path_at);
+    const std::string_view path = rest.substr(path_at);
+    for (const char c : path)
+        if (std::isspace(static_cast<unsigned char>(c))) return std::nullopt;
+    std::string_view host = authority;
+    std::string_view after_host;
+    if (authority.starts_with('[')) {
+        const auto close = authority.find(']');
+        if (close == std::string_view::npos) return std::nullopt;
+        host = authority.substr(1, close - 1);
+        after_host = authority.substr(close + 1);
+        for (const char c : host)
+            if (!ipv6_character(c)) return std::nullopt;
+    } else {
+        const auto colon = std::min(authority.find(':'), authority.size());
+        host = authority.substr(0, colon);
+        after_host = authority.substr(colon);
+        for (const char c : host)
+            if (!host_character(c)) return std::nullopt;
+    }
+    if (host.empty()) return std::nullopt;
+    std::string_view port;
+    if (!after_host.empty()) {
+        if (after_host.front() != ':') return std::nullopt;
+        port = after_host.substr(1);
+        if (port.empty() || port.size() > 5) return std::nullopt;
+        for (const char c : port)
+            if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    }
+    u.host = std::string(host);
+    u.port = !port.empty() ? std::string(port) : (u.tls ? "443" : "80");
+    u.target = path.empty() ? "/" : std::string(path);
+    return u;
+}
+
+asio::awaitable<GatewayConnection::Opened> GatewayConnection::open(Url url, asio::ssl::context& tls,
+                                                                   std::chrono::milliseconds deadline) {
+    Opened opened;
+    auto executor = co_await asio::this_coro::executor;
+    tcp::resolver resolver(executor);
+    auto [ec, endpoints] = co_await resolver.async_resolve(url.host, url.port, asio::as_tuple(asio::use_awaitable));
+    if (ec) {
+        opened.failure = failure("resolve " + url.host, ec);
+        co_return opened;
+    }
+    std::unique_ptr<GatewayConnection> connection(new GatewayConnection());
+    if (!url.tls) {
+        auto& stream = connection->plain_.emplace(executor);
+        stream.expires_after(deadline);
+        auto [cec, ep] = co_await stream.async_connect(endpoints, asio::as_tuple(asio::use_awaitable));
+        if (cec) {
+            opened.failure = failure("connect", cec);
+            co_return opened;
+        }
+        stream.socket().set_option(tcp::no_delay(true));
+        opened.connection = std::move(connection);
+        co_return opened;
+    }
+    connection->secure_ = std::make_unique<beast::ssl_stream<beast::tcp_stream>>(executor, tls);
+    auto& stream = *connection->secure_;
+    if (!SSL_set_tlsext_host_name(stream.native_handle(), url.host.c_str())) {
+        opened.failure = {0, "cannot set TLS server name"};
+        co_return opened;
+    }
+    stream.set_verify_callback(asio::ssl::host_name_verification(url.host));
+    auto& socket = beast::get_lowest_layer(stream);
+    socket.expires_after(deadline);
+    auto [cec, ep] = co_await socket.async_connect(endpoints, asio::as_tuple(asio::use_awaitable));
+    if (cec) {
+        opened.failure = failure("connect", cec);
+        co_return opened;
+    }
+    socket.socket().set_option(tcp::no_delay(true));
+    auto [hec] = co_await stream.async_handshake(asio::ssl::stream_base::client, asio::as_tuple(asio::use_awaitable));
+    if (hec) {
+        opened.failure = failure("TLS handshake", hec);
+        co_return opened;
+    }
+    opened.connection = std::move(connection);
+    co_return opened;
+}
+
+asio::awaitable<GatewayConnection::Exchange> GatewayConnection::exchange(Request request,
+                                                                         std::chrono::milliseconds deadline) {
+    last_used = std::chrono::steady_clock::now();
+    if (plain_) {
+        plain_->expires_after(deadline);
+        auto result = co_await exchange_on(*plain_, buffer_, std::move(request));
+        co_return result;
+    }
+    beast::get_lowest_layer(*secure_).expires_after(deadline);
+    auto result = co_await exchange_on(*secure_, buffer_, std::move(request));
+    co_return result;
+}
+
+}  // namespace motcua::bot
