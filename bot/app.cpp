@@ -104,7 +104,7 @@ int serve(const Config& config, std::shared_ptr<const dialogs::Content> content)
     try {
         server = std::make_unique<HttpServer>(io, listen_endpoint(config), [&router](Request r, Respond respond) {
             router(std::move(r), std::move(respond));
-        });
+        }, static_cast<std::size_t>(config.max_connections));
     } catch (const std::exception& e) {
         std::cerr << "motcua: cannot listen on " << config.listen_host << ":" << config.listen_port << ": " << e.what() << "\n";
         return 1;

@@ -32,7 +32,7 @@ struct Key {
     json fallback;     // null: no default
 };
 
-// Every key SPEC §2 knows (plus the two documented extensions). A section's keys are listed
+// Every key SPEC §2 knows (plus the documented extensions). A section's keys are listed
 // under it; a key listed here with a null default inside zalo/sms is a required credential.
 const std::vector<Key>& known_keys() {
     static const std::vector<Key> keys = {
@@ -45,6 +45,7 @@ const std::vector<Key>& known_keys() {
         {"units", Type::units, nullptr},
         {"dialogs_dir", Type::string, ""},
         {"threads", Type::integer, 0},
+        {"max_connections", Type::integer, 1024},
         {"zalo.app_id", Type::string, nullptr},
         {"zalo.oa_id", Type::string, nullptr},
         {"zalo.oa_secret_key", Type::string, nullptr},
@@ -308,6 +309,10 @@ void read_semantics(const json& full, Config& c, Validator& v) {
     c.dialogs_dir = text("dialogs_dir");
     if (c.dialogs_dir.empty()) c.dialogs_dir = dialogs::default_content_dir().string();
     c.threads = read<int>(full, "threads", 0);
+    // Read wide, so that a huge value is refused rather than wrapped around.
+    const auto max_connections = read<long long>(full, "max_connections", 1024);
+    check("max_connections", max_connections >= 1 && max_connections <= 1'000'000, "must be from 1 to 1000000");
+    c.max_connections = static_cast<int>(std::clamp(max_connections, 1LL, 1'000'000LL));
 
     if (full.contains("zalo")) {
         c.zalo = ZaloConfig{text("zalo.app_id"), text("zalo.oa_id"), text("zalo.oa_secret_key"),

@@ -51,6 +51,7 @@ struct Config {
     RetryPolicy outbox;
     std::string dialogs_dir;  // extension: where the catalog and scripts live
     int threads = 0;          // extension: HTTP worker threads; 0 = one per core
+    int max_connections = 1024;  // extension: open HTTP connections at most (HttpServer)
 };
 
 // The units as the dialogs name them, for recognising "xã Yết Kiêu" in a message.

@@ -5,12 +5,14 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <mutex>
 #include <set>
+#include <stdexcept>
 
 #include "bot/log.hpp"
 
@@ -27,6 +29,11 @@ namespace {
 constexpr auto header_deadline = 10s;
 constexpr auto body_deadline = 30s;
 constexpr auto write_deadline = 30s;
+// Out of file descriptors, accept fails at once until a connection closes: pausing keeps the
+// accept loop from spinning on the error meanwhile.
+constexpr auto accept_pause = 100ms;
+constexpr std::size_t first_read_size = 4096;
+constexpr std::size_t refused_input_limit = 64 * 1024;
 
 // A syntax error in what the client sent, as opposed to the client going away or timing out.
 bool is_malformed(const beast::error_code& ec) {
@@ -38,7 +45,37 @@ struct Connection {
     explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
     beast::tcp_stream stream;
     std::atomic<bool> busy{false};
+    // Waiting for the first byte of a request: closing it now loses nothing, so it is the
+    // one to give up when the connection cap is reached.
+    std::atomic<bool> idle{false};
+    std::atomic<std::chrono::steady_clock::rep> idle_since{0};
+    // Chosen to make room: no longer counted against the cap while it closes.
+    std::atomic<bool> evicted{false};
 };
+
+http::response<http::string_body> to_response(const HttpAnswer& answer, bool keep_alive, unsigned version) {
+    http::response<http::string_body> res{static_cast<http::status>(answer.status), version};
+    res.set(http::field::server, "motcua");
+    if (!answer.content_type.empty()) res.set(http::field::content_type, answer.content_type);
+    res.body() = answer.body;
+    res.keep_alive(keep_alive);
+    res.prepare_payload();
+    return res;
+}
+
+// Answers 503 and closes at once, without waiting on the client: a refused connection must
+// not hold its descriptor any longer than an accepted one would. What the client already sent
+// is read first, since closing a socket with unread input resets it and the 503 would be lost.
+void refuse(tcp::socket socket) {
+    beast::error_code ec;
+    socket.non_blocking(true, ec);
+    char sink[4096];
+    for (std::size_t read = 0; !ec && read < refused_input_limit; read += sizeof sink) socket.read_some(asio::buffer(sink), ec);
+    ec = {};
+    http::write(socket, to_response(json_error(503, "too many open connections; please retry"), false, 11), ec);
+    socket.shutdown(tcp::socket::shutdown_both, ec);
+    socket.close(ec);
+}
 
 Request to_request(http::request<http::string_body>&& msg) {
     Request r;
@@ -74,8 +111,9 @@ asio::awaitable<HttpAnswer> call(const Handler& handler, Request request) {
 }  // namespace
 
 struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
-    Impl(asio::io_context& io, const tcp::endpoint& at, Handler h)
-        : io(io), acceptor(asio::make_strand(io)), handler(std::move(h)) {
+    Impl(asio::io_context& io, const tcp::endpoint& at, Handler h, std::size_t max_connections)
+        : io(io), acceptor(asio::make_strand(io)), handler(std::move(h)), max_connections(max_connections) {
+        if (max_connections == 0) throw std::invalid_argument("the HTTP server needs room for at least one connection");
         acceptor.open(at.protocol());
         acceptor.set_option(asio::socket_base::reuse_address(true));
         acceptor.bind(at);
@@ -89,28 +127,67 @@ struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
             if (ec) {
                 if (stopping || ec == asio::error::operation_aborted) break;
                 log::warn("accept_failed", {{"error", ec.message()}});
+                if (ec == asio::error::no_descriptors) {
+                    asio::steady_timer pause(acceptor.get_executor(), accept_pause);
+                    co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
+                }
                 continue;
             }
-            socket.set_option(tcp::no_delay(true));
+            beast::error_code ignored;
+            socket.set_option(tcp::no_delay(true), ignored);  // fails only on a peer already gone
             auto conn = std::make_shared<Connection>(std::move(socket));
-            {
-                std::lock_guard lock(mutex);
-                connections.insert(conn);
+            if (!admit(conn)) {
+                refuse(std::move(conn->stream.socket()));
+                continue;
             }
             auto executor = conn->stream.get_executor();
             asio::co_spawn(executor, session(conn), asio::detached);
         }
     }
 
+    // Registers the connection if there is room, making room by closing the connection idle the
+    // longest when the cap is reached. False: no room, the caller refuses it.
+    bool admit(const std::shared_ptr<Connection>& conn) {
+        std::lock_guard lock(mutex);
+        if (connections.size() >= max_connections && !make_room()) {
+            if (!at_cap.exchange(true)) log::warn("connection_cap_reached", {{"max_connections", std::to_string(max_connections)}});
+            return false;
+        }
+        at_cap = false;
+        connections.insert(conn);
+        return true;
+    }
+
+    // With the mutex held, once the cap is reached counting the connections already closing:
+    // true when there is room without those, or an idle connection was chosen to leave.
+    bool make_room() {
+        std::size_t counted = 0;
+        std::shared_ptr<Connection> longest_idle;
+        for (const auto& other : connections) {
+            if (other->evicted) continue;
+            ++counted;
+            if (other->idle && (!longest_idle || other->idle_since < longest_idle->idle_since)) longest_idle = other;
+        }
+        if (counted < max_connections) return true;
+        if (!longest_idle) return false;
+        evict(longest_idle);
+        return true;
+    }
+
+    // Closes on the connection's own strand, where its reads complete: if the first bytes of a
+    // request arrived in the meantime, the request is served and the cap exceeded by one.
+    static void evict(const std::shared_ptr<Connection>& conn) {
+        conn->evicted = true;
+        asio::post(conn->stream.get_executor(), [conn] {
+            if (conn->idle) conn->stream.cancel();
+            else conn->evicted = false;
+        });
+    }
+
     // The answer is taken by value: GCC 12 can destroy a temporary bound to a coroutine's reference
     // parameter before the coroutine has used it.
     asio::awaitable<void> write(Connection& conn, HttpAnswer answer, bool keep_alive, unsigned version) {
-        http::response<http::string_body> res{static_cast<http::status>(answer.status), version};
-        res.set(http::field::server, "motcua");
-        if (!answer.content_type.empty()) res.set(http::field::content_type, answer.content_type);
-        res.body() = answer.body;
-        res.keep_alive(keep_alive);
-        res.prepare_payload();
+        auto res = to_response(answer, keep_alive, version);
         conn.stream.expires_after(write_deadline);
         co_await http::async_write(conn.stream, res, asio::as_tuple(asio::use_awaitable));
     }
@@ -123,6 +200,15 @@ struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
             parser.body_limit(body_limit);
             parser.header_limit(16 * 1024);
             conn->stream.expires_after(header_deadline);
+            if (buffer.size() == 0) {
+                const auto space = buffer.prepare(first_read_size);
+                conn->idle_since = std::chrono::steady_clock::now().time_since_epoch().count();
+                conn->idle = true;
+                auto [first_ec, first] = co_await conn->stream.async_read_some(space, asio::as_tuple(asio::use_awaitable));
+                conn->idle = false;
+                if (first_ec) break;  // gone, timed out or evicted before asking anything: nothing to answer
+                buffer.commit(first);
+            }
             auto [ec, n] = co_await http::async_read_header(conn->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
             if (ec == http::error::body_limit) {  // a declared Content-Length over the limit
                 co_await write(*conn, json_error(413, "body larger than 64 KiB"), false, 11);
@@ -182,13 +268,15 @@ struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
     asio::io_context& io;
     tcp::acceptor acceptor;
     Handler handler;
+    const std::size_t max_connections;
     std::atomic<bool> stopping{false};
+    std::atomic<bool> at_cap{false};  // logs the cap once per stretch of refusals
     mutable std::mutex mutex;
     std::set<std::shared_ptr<Connection>> connections;
 };
 
-HttpServer::HttpServer(asio::io_context& io, const tcp::endpoint& at, Handler handler)
-    : impl_(std::make_shared<Impl>(io, at, std::move(handler))) {}
+HttpServer::HttpServer(asio::io_context& io, const tcp::endpoint& at, Handler handler, std::size_t max_connections)
+    : impl_(std::make_shared<Impl>(io, at, std::move(handler), max_connections)) {}
 
 HttpServer::~HttpServer() = default;
 

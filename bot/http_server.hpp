@@ -1,6 +1,7 @@
 #pragma once
 // The HTTP/1.1 server every gateway and the admin API talk to (SPEC §3): keep-alive, 64 KiB
-// bodies, a 10 s deadline for headers, and a graceful stop that lets requests in flight finish.
+// bodies, a 10 s deadline for headers, a cap on open connections, and a graceful stop that lets
+// requests in flight finish.
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <functional>
@@ -30,8 +31,14 @@ using adapters::json_error;
 class HttpServer {
 public:
     static constexpr std::size_t body_limit = 64 * 1024;
+    static constexpr std::size_t default_max_connections = 1024;
 
-    HttpServer(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& at, Handler handler);
+    // At max_connections open, a new connection takes the place of the connection idle the
+    // longest (one waiting for a request, none of it received); with none idle it gets a 503
+    // and is closed at once, so a flood of clients cannot exhaust the file descriptors.
+    // Throws std::invalid_argument when max_connections is 0.
+    HttpServer(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& at, Handler handler,
+               std::size_t max_connections = default_max_connections);
     ~HttpServer();
 
     boost::asio::ip::tcp::endpoint local_endpoint() const;

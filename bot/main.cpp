@@ -1,3 +1,11 @@
+#include <csignal>
+
 #include "bot/cli.hpp"
 
-int main(int argc, char** argv) { return motcua::bot::run_cli(argc, argv); }
+int main(int argc, char** argv) {
+    // Past a file-size limit (RLIMIT_FSIZE) a write would kill the process with SIGXFSZ. Ignored,
+    // the write fails with EFBIG instead: the store reports it like a full disk, answers 503
+    // meanwhile, and recovers once the limit is lifted.
+    std::signal(SIGXFSZ, SIG_IGN);
+    return motcua::bot::run_cli(argc, argv);
+}

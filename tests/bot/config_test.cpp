@@ -124,6 +124,20 @@ TEST_F(ConfigFile, BadValuesAreNamed) {
     EXPECT_TRUE(mentions("office_hours"));
 }
 
+TEST_F(ConfigFile, MaxConnectionsIsAnOptionalPositiveCount) {
+    EXPECT_EQ(load(minimal()).max_connections, 1024);
+    auto j = minimal();
+    j["max_connections"] = 16;
+    EXPECT_EQ(load(j).max_connections, 16);
+    ASSERT_TRUE(problems.empty()) << ::testing::PrintToString(said());
+    for (const json bad : {json(0), json(-3), json(2.5), json("64"), json(5'000'000'000LL)}) {
+        problems.clear();
+        j["max_connections"] = bad;
+        load(j);
+        EXPECT_TRUE(mentions("max_connections")) << bad.dump() << ": " << ::testing::PrintToString(said());
+    }
+}
+
 TEST_F(ConfigFile, OfficeHoursThatAreNotAWeekAreRefused) {
     for (const char* bad : {"Fri-Mon 08:00-17:00", "Mon-Fri 17:00-08:00"}) {
         auto j = minimal();

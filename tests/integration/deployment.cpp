@@ -38,13 +38,18 @@ void Deployment::restart_after_kill9() {
 
 Response Deployment::send_sms(const std::string& from, const std::string& message_sid, const std::string& text,
                               bool forged) {
+    return send_sms(server->port(), from, message_sid, text, forged);
+}
+
+Response Deployment::send_sms(std::uint16_t port, const std::string& from, const std::string& message_sid,
+                              const std::string& text, bool forged) {
     adapters::FormFields fields = {{"ToCountry", "VN"}, {"SmsMessageSid", message_sid}, {"NumMedia", "0"},
                                    {"SmsSid", message_sid}, {"SmsStatus", "received"}, {"Body", text},
                                    {"To", "+84900000000"}, {"NumSegments", "1"}, {"MessageSid", message_sid},
                                    {"AccountSid", sms_account_sid}, {"From", from}, {"ApiVersion", "2010-04-01"}};
     auto signature = adapters::twilio_signature(sms_auth_token, std::string(public_base_url) + "/webhook/sms", fields);
     if (forged) signature[0] = signature[0] == 'A' ? 'B' : 'A';
-    return http_request(server->port(), "POST", "/webhook/sms",
+    return http_request(port, "POST", "/webhook/sms",
                         {{"Content-Type", "application/x-www-form-urlencoded"}, {"X-Twilio-Signature", signature}},
                         adapters::encode_form(fields));
 }

@@ -31,6 +31,10 @@ protected:
     // A Twilio-style inbound SMS, signed unless `forged`.
     Response send_sms(const std::string& from, const std::string& message_sid, const std::string& text,
                       bool forged = false);
+    // The same to a server on this port, for client threads that outlive a restart. Throws
+    // boost::system::system_error when nothing listens there.
+    static Response send_sms(std::uint16_t port, const std::string& from, const std::string& message_sid,
+                             const std::string& text, bool forged = false);
     // Adds a zalo section pointing at the fake gateway; call before start().
     void enable_zalo();
     // A Zalo OA event, signed unless `forged`; `event` is the JSON body without app_id/timestamp.

@@ -33,6 +33,7 @@ ServerProcess::~ServerProcess() {
 }
 
 void ServerProcess::start() {
+    if (port_ != 0) config_["listen"] = "127.0.0.1:" + std::to_string(port_);
     const auto config_path = dir_ / "config.json";
     std::ofstream(config_path) << config_.dump(2);
     int out[2];

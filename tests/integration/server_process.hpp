@@ -19,10 +19,13 @@ public:
     ServerProcess(std::filesystem::path dir, nlohmann::json config, std::map<std::string, std::string> environment = {});
     ~ServerProcess();  // kills the process if it still runs
 
-    void start();                 // returns once "listening on HOST:PORT" was printed
+    // Returns once "listening on HOST:PORT" was printed. A restart listens on the port of the
+    // first start, as a gateway's configured URL would expect.
+    void start();
     int stop(int signal = 15);    // sends the signal and returns the exit status (or 128+signal)
     void kill9();                 // SIGKILL, no cleanup
     bool running() const { return pid_ > 0; }
+    pid_t pid() const { return pid_; }
 
     std::uint16_t port() const { return port_; }
     std::string log() const;      // what the server wrote on stderr
