@@ -5,6 +5,8 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "bot/log.hpp"
@@ -20,7 +22,9 @@ namespace {
 // Even with nothing due, look again now and then: a clock jump or a second process writing
 // the same file must not leave items waiting forever.
 constexpr std::int64_t max_sleep_ms = 30'000;
-}
+// A store that comes back is noticed within this long by an outcome waiting to be recorded.
+constexpr double max_record_delay_s = 30;
+}  // namespace
 
 Dispatcher::Dispatcher(asio::io_context& io, store::Database& db, std::map<Channel, Sender*> senders,
                        RetryPolicy policy, Clock clock, Metrics& metrics, std::size_t max_in_flight)
@@ -123,19 +127,26 @@ void Dispatcher::record(const store::OutboxItem& item, const SendOutcome& outcom
             }
         }
     };
-    db_.writer().submit(std::move(job), [this, id, contact, outcome](bool committed, const std::string& error) {
+    store_outcome(std::make_shared<OutcomeRecord>(OutcomeRecord{std::move(job), id, contact, outcome, 0}));
+}
+
+void Dispatcher::store_outcome(std::shared_ptr<OutcomeRecord> record) {
+    db_.writer().submit(record->job, [this, record](bool committed, const std::string& error) {
         if (committed) {
-            if (outcome.kind != SendOutcome::Kind::accepted)
-                log::warn("outbound_not_accepted", {{"id", std::to_string(id)}, {"reason", outcome.detail}});
-            asio::post(strand_, [this, contact] { finished(contact); });
+            if (record->outcome.kind != SendOutcome::Kind::accepted)
+                log::warn("outbound_not_accepted", {{"id", std::to_string(record->id)}, {"reason", record->outcome.detail}});
+            asio::post(strand_, [this, record] { finished(record->contact); });
             return;
         }
-        // The item stays pending and will be sent again (the one duplicate SPEC §6 allows).
-        // Holding it back for a while keeps an unwritable store from turning into a resend loop.
-        log::error("outbox_record_failed", {{"id", std::to_string(id)}, {"error", error}});
-        auto hold = std::make_shared<asio::steady_timer>(
-            strand_, std::chrono::milliseconds(static_cast<std::int64_t>(policy_.initial_s * 1000)));
-        hold->async_wait([this, hold, contact](const boost::system::error_code&) { finished(contact); });
+        // The gateway's answer is known; only its record is missing. Sending the item again
+        // would repeat it to the citizen for as long as the store is down, so the record alone
+        // is tried again, and the contact waits. A crash meanwhile resends it once (SPEC §6).
+        ++record->failures;
+        log::error("outbox_record_failed", {{"id", std::to_string(record->id)}, {"error", error},
+                                            {"failures", std::to_string(record->failures)}});
+        const auto delay = std::min(policy_.delay_after(record->failures), max_record_delay_s);
+        auto hold = std::make_shared<asio::steady_timer>(strand_, std::chrono::milliseconds(std::llround(delay * 1000)));
+        hold->async_wait([this, hold, record](const boost::system::error_code&) { store_outcome(record); });
     });
 }
 

@@ -18,6 +18,7 @@
 #include "bot/sender.hpp"
 #include "store/database.hpp"
 #include "store/outbox.hpp"
+#include "store/writer.hpp"
 
 namespace motcua::bot {
 
@@ -37,7 +38,17 @@ private:
     boost::asio::awaitable<void> run();
     boost::asio::awaitable<void> deliver(store::OutboxItem item);
     void fill();
+    // A send's outcome on its way to the store, kept until it is stored.
+    struct OutcomeRecord {
+        store::Writer::Job job;
+        std::int64_t id;
+        std::pair<Channel, std::string> contact;
+        SendOutcome outcome;
+        int failures;
+    };
+
     void record(const store::OutboxItem& item, const SendOutcome& outcome);
+    void store_outcome(std::shared_ptr<OutcomeRecord> record);
     void finished(const std::pair<Channel, std::string>& contact);
     void rouse();  // on the strand: look for due items again
 

@@ -15,7 +15,7 @@ Router::Router(store::Database& db, Engine& engine, std::map<std::string, Webhoo
 void Router::operator()(Request request, Respond respond) {
     if (request.path == "/healthz") {
         if (request.method != "GET") return respond(json_error(405, "use GET"));
-        return respond(health());
+        return health(std::move(respond));
     }
     if (request.path == "/metrics") {
         if (request.method != "GET") return respond(json_error(405, "use GET"));
@@ -29,9 +29,11 @@ void Router::operator()(Request request, Respond respond) {
     respond(json_error(404, "no such path: " + request.path));
 }
 
-HttpAnswer Router::health() {
-    if (!db_.healthy()) return json_error(503, "store unavailable");
-    return {200, "application/json", R"({"status":"ok"})"};
+void Router::health(Respond respond) {
+    db_.check_health([respond = std::move(respond)](bool healthy) {
+        if (!healthy) return respond(json_error(503, "store unavailable"));
+        respond({200, "application/json", R"({"status":"ok"})"});
+    });
 }
 
 HttpAnswer Router::metrics() {

@@ -29,7 +29,7 @@ public:
 
 private:
     void webhook(const WebhookEndpoint& endpoint, Request request, Respond respond);
-    HttpAnswer health();
+    void health(Respond respond);
     HttpAnswer metrics();
 
     store::Database& db_;

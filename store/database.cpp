@@ -41,18 +41,19 @@ void Database::read(const std::function<void(Session&)>& fn) { impl_->readers->r
 
 Writer& Database::writer() { return *impl_->writer; }
 
-bool Database::healthy() {
+void Database::check_health(std::function<void(bool healthy)> done) {
+    int version = 0;
     try {
-        int version = 0;
         read([&](Session& s) { version = store::schema_version(s); });
-        // A real write: a transaction that changes nothing commits without touching the disk,
-        // and would pass on a full or read-only one.
-        const std::string probe = "PRAGMA user_version = " + std::to_string(version);
-        impl_->writer->run([&probe](Transaction& tx) { tx.exec(probe.c_str()); });
-        return true;
     } catch (const StoreError&) {
-        return false;
+        done(false);
+        return;
     }
+    // A real write: a transaction that changes nothing commits without touching the disk, and
+    // would pass on a full or read-only one.
+    const std::string probe = "PRAGMA user_version = " + std::to_string(version);
+    impl_->writer->submit([probe](Transaction& tx) { tx.exec(probe.c_str()); },
+                          [done = std::move(done)](bool committed, const std::string&) { done(committed); });
 }
 
 int Database::schema_version() {

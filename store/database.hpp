@@ -24,8 +24,10 @@ public:
     // The single writer that group-commits every change.
     Writer& writer();
 
-    // Cheap liveness probe for /healthz: true when a read and a write would succeed now.
-    bool healthy();
+    // Liveness probe for /healthz: done(true) when a read and a write succeed now. The write
+    // waits its turn on the writer, so done runs later, on the writer's thread (or at once when
+    // the read fails): a locked store must not hold the caller's thread for the busy timeout.
+    void check_health(std::function<void(bool healthy)> done);
 
     int schema_version();
 

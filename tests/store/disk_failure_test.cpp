@@ -33,7 +33,7 @@ protected:
 
 TEST_P(DiskFailureTest, WritesFailThenRecoverWithoutReopening) {
     db->writer().run([](Transaction& tx) { save_setting(tx, "before", "1"); });
-    ASSERT_TRUE(db->healthy());
+    ASSERT_TRUE(testing::healthy(*db));
 
     vfs.fail_writes(GetParam());
     std::promise<std::pair<bool, std::string>> outcome;
@@ -47,12 +47,12 @@ TEST_P(DiskFailureTest, WritesFailThenRecoverWithoutReopening) {
     EXPECT_FALSE(committed);
     EXPECT_NE(error.find(sqlite3_errstr(GetParam())), std::string::npos) << error;
     EXPECT_THROW(db->writer().run([](Transaction& tx) { save_setting(tx, "during", "2"); }), StoreError);
-    EXPECT_FALSE(db->healthy());
+    EXPECT_FALSE(testing::healthy(*db));
     EXPECT_EQ(setting("before"), "1");  // reads go on
 
     vfs.fail_writes(0);
     db->writer().run([](Transaction& tx) { save_setting(tx, "after", "1"); });
-    EXPECT_TRUE(db->healthy());
+    EXPECT_TRUE(testing::healthy(*db));
     EXPECT_EQ(setting("during"), std::nullopt);
     EXPECT_EQ(setting("after"), "1");
 

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <string>
 
@@ -33,6 +34,13 @@ public:
 private:
     std::filesystem::path path_;
 };
+
+// Database::check_health, waited for.
+inline bool healthy(Database& db) {
+    std::promise<bool> result;
+    db.check_health([&result](bool healthy) { result.set_value(healthy); });
+    return result.get_future().get();
+}
 
 class StoreTest : public ::testing::Test {
 protected:

@@ -222,7 +222,7 @@ TEST_F(WriterTest, StopDrainsTheQueueThenRefusesJobs) {
                   });
     EXPECT_TRUE(reported);  // at once, on this thread
     EXPECT_THROW(write([](Transaction&) {}), StoreError);
-    EXPECT_FALSE(db->healthy());
+    EXPECT_FALSE(testing::healthy(*db));
     EXPECT_EQ(setting("49"), "v");
     EXPECT_EQ(setting("late"), std::nullopt);
     writer.stop();  // twice is harmless
@@ -232,7 +232,7 @@ TEST_F(WriterTest, CommittedDataSurvivesReopening) {
     write([](Transaction& tx) { save_setting(tx, "k", "durable"); });
     reopen();
     EXPECT_EQ(setting("k"), "durable");
-    EXPECT_TRUE(db->healthy());
+    EXPECT_TRUE(testing::healthy(*db));
 }
 
 TEST_F(WriterTest, ReadersSeeTheLastCommitWhileTheWriterIsBusy) {
