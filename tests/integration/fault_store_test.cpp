@@ -4,9 +4,11 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <future>
+#include <thread>
 
 #include "database_file.hpp"
 #include "deployment.hpp"
@@ -94,6 +96,29 @@ TEST_F(FaultStore, AFullDiskAnswers503AndRecoversWithoutRestart) {
     EXPECT_EQ(db.rows("SELECT COUNT(*) FROM inbound")[0][0], "3");
     EXPECT_EQ(db.rows("SELECT COUNT(DISTINCT contact) FROM outbox WHERE state = 'sent'")[0][0], "3");
     EXPECT_EQ(db.rows("PRAGMA integrity_check")[0][0], "ok");
+}
+
+TEST_F(FaultStore, AReplyAcceptedWhileTheStoreIsFullIsSentOnce) {
+    config["outbox"] = {{"retry_initial_s", 0.05}, {"retry_max_s", 0.2}, {"give_up_after_s", 120}};
+    rlimit before{};
+    ASSERT_EQ(prlimit(getpid(), RLIMIT_FSIZE, nullptr, &before), 0);
+    // The gateway fills the server's disk as it accepts the reply, so that its acceptance
+    // cannot be recorded.
+    gateway.respond_with([this, before](const RecordedRequest&, std::size_t i) {
+        const rlimit no_room{0, before.rlim_max};
+        if (i == 0) prlimit(server->pid(), RLIMIT_FSIZE, &no_room, nullptr);
+        return HttpReply{201, R"({"sid":"SM)" + std::to_string(i) + R"(","status":"queued"})"};
+    });
+    start();
+    ASSERT_EQ(send_sms("+84914000001", "SMaccepted-1", "menu").status, 200);
+    ASSERT_TRUE(wait_for_gateway(1));
+    // Many retry periods: each would have sent the reply again had the item been released.
+    std::this_thread::sleep_for(1500ms);
+    EXPECT_EQ(health(), 503);
+    ASSERT_EQ(prlimit(server->pid(), RLIMIT_FSIZE, &before, nullptr), 0);
+    ASSERT_TRUE(eventually([&] { return metric(server->port(), "motcua_outbox_pending") == 0.0; }));
+    EXPECT_EQ(sms_sent_to("+84914000001").size(), 1u);
+    EXPECT_EQ(gateway.requests().size(), 1u);
 }
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "raw_connection.hpp"
+
 namespace motcua::testing {
 
 namespace asio = boost::asio;
@@ -36,21 +38,10 @@ Response http_request(std::uint16_t port, const std::string& method, const std::
 }
 
 std::string raw_exchange(std::uint16_t port, const std::string& bytes, int timeout_ms) {
-    asio::io_context io;
-    tcp::socket socket(io);
-    socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
-    asio::write(socket, asio::buffer(bytes));
-    timeval tv{timeout_ms / 1000, (timeout_ms % 1000) * 1000};
-    setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    std::string answer;
-    char buffer[4096];
-    boost::system::error_code ec;
-    for (;;) {
-        const auto n = socket.read_some(asio::buffer(buffer), ec);
-        if (ec || n == 0) break;
-        answer.append(buffer, n);
-    }
-    return answer;
+    // A poll-based read: a blocking socket read ignores SO_RCVTIMEO once it waits in poll().
+    RawConnection connection(port);
+    connection.send(bytes);
+    return connection.read_until_closed(timeout_ms).received;
 }
 
 }  // namespace motcua::testing
