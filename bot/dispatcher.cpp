@@ -22,6 +22,7 @@ namespace {
 // Even with nothing due, look again now and then: a clock jump or a second process writing
 // the same file must not leave items waiting forever.
 constexpr std::int64_t max_sleep_ms = 30'000;
+constexpr auto min_poll_interval = 2ms;
 // A store that comes back is noticed within this long by an outcome waiting to be recorded.
 constexpr double max_record_delay_s = 30;
 }  // namespace
@@ -48,7 +49,16 @@ void Dispatcher::stop(std::function<void()> on_idle) {
 }
 
 asio::awaitable<void> Dispatcher::run() {
+    asio::steady_timer pause(strand_);
+    auto last_poll = std::chrono::steady_clock::time_point();
     while (!stopping_) {
+        // Under load every commit and every answered send wakes the dispatcher; one poll per
+        // interval serves all the wake-ups of that interval instead of one poll each.
+        if (const auto since = std::chrono::steady_clock::now() - last_poll; since < min_poll_interval) {
+            pause.expires_after(min_poll_interval - since);
+            co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
+        }
+        last_poll = std::chrono::steady_clock::now();
         wake_pending_ = false;
         std::optional<std::int64_t> next_due;
         try {

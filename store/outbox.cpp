@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <utility>
 
 #include "store/channel_column.hpp"
 #include "store/message_log.hpp"
@@ -63,10 +64,38 @@ std::string_view state_name(OutboxState state) {
 
 // Runs an UPDATE of one pending item that ends in "RETURNING id", and fails when the item is
 // not there or has already left: the caller's picture of the outbox is wrong.
-void update_pending(Statement& update, std::int64_t id, std::string_view what) {
-    if (!update.first_text())
+// Runs an UPDATE of one pending item that returns the item's channel and contact.
+std::pair<std::string, std::string> update_pending(Statement& update, std::int64_t id, std::string_view what) {
+    if (!update.step())
         throw StoreError("cannot " + std::string(what) + " outbox item " + std::to_string(id) +
                          ": no such pending item");
+    std::pair<std::string, std::string> queue{update.column_text(0), update.column_text(1)};
+    update.reset();
+    return queue;
+}
+
+// Each contact's queue has one head, its oldest pending item; the others wait behind it and
+// are left out of the due index, so that the dispatcher's poll never walks past them.
+void promote_next(Transaction& tx, const std::pair<std::string, std::string>& queue) {
+    tx.prepare("UPDATE outbox SET waiting = 0 WHERE id = (SELECT min(id) FROM outbox"
+               " WHERE state = 'pending' AND channel = ?1 AND contact = ?2) AND waiting = 1")
+        .bind(1, queue.first)
+        .bind(2, queue.second)
+        .execute();
+}
+
+// After an item joined a queue out of turn (a redirect keeps its original place).
+void choose_head(Transaction& tx, const std::pair<std::string, std::string>& queue) {
+    const auto head = tx.prepare("SELECT min(id) FROM outbox WHERE state = 'pending' AND channel = ?1 AND contact = ?2")
+                          .bind(1, queue.first)
+                          .bind(2, queue.second)
+                          .single_int64();
+    tx.prepare("UPDATE outbox SET waiting = (id <> ?3) WHERE state = 'pending' AND channel = ?1 AND contact = ?2"
+               " AND waiting <> (id <> ?3)")
+        .bind(1, queue.first)
+        .bind(2, queue.second)
+        .bind(3, head)
+        .execute();
 }
 
 }  // namespace
@@ -74,8 +103,10 @@ void update_pending(Statement& update, std::int64_t id, std::string_view what) {
 std::int64_t enqueue_outbound(Transaction& tx, const Outbound& message, std::int64_t now_ms) {
     if (message.contact.empty()) throw StoreError("an outbound message without a recipient");
     auto& insert = tx.prepare(
-        "INSERT INTO outbox (channel, contact, text, choices, created_at, next_attempt_at)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?5) RETURNING id");
+        "INSERT INTO outbox (channel, contact, text, choices, created_at, next_attempt_at, waiting)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?5,"
+        "         EXISTS (SELECT 1 FROM outbox WHERE state = 'pending' AND channel = ?1 AND contact = ?2))"
+        " RETURNING id");
     const auto id = insert.bind(1, channel_name(message.channel))
                         .bind(2, message.contact)
                         .bind(3, message.text)
@@ -88,14 +119,12 @@ std::int64_t enqueue_outbound(Transaction& tx, const Outbound& message, std::int
 
 std::vector<OutboxItem> due_outbound(Session& s, std::int64_t now_ms, std::size_t limit, const BusyContacts& busy) {
     if (limit == 0) return {};
-    // Walks outbox_by_due from the item due longest and stops once `limit` are found, so a
-    // poll costs the items it hands out plus the busy ones and those queued behind a head,
-    // not the whole backlog: the dispatcher polls after every commit and every send.
+    // Walks the heads in outbox_by_due from the one due longest and stops once `limit` are
+    // found, so a poll costs the items it hands out plus the busy ones, not the backlog: the
+    // dispatcher polls many times a second under load.
     auto& query = s.prepare(
         "SELECT " MOTCUA_OUTBOX_ITEM_COLUMNS " FROM outbox AS o"
-        " WHERE o.state = 'pending' AND o.next_attempt_at <= ?1"
-        "   AND o.id = (SELECT min(p.id) FROM outbox AS p WHERE p.state = 'pending'"
-        "               AND p.channel = o.channel AND p.contact = o.contact)"
+        " WHERE o.state = 'pending' AND o.waiting = 0 AND o.next_attempt_at <= ?1"
         " ORDER BY o.next_attempt_at, o.id");
     query.bind(1, now_ms);
     std::vector<OutboxItem> due;
@@ -109,10 +138,9 @@ std::vector<OutboxItem> due_outbound(Session& s, std::int64_t now_ms, std::size_
 }
 
 std::optional<std::int64_t> next_outbound_due_at(Session& s, std::int64_t now_ms) {
-    // One seek in outbox_by_due. The item found may wait behind an older one of its contact;
-    // waking for it then finds nothing to send, which costs one more query, not a scan.
+    // One seek in outbox_by_due, among the heads: the others fall due when they become heads.
     auto& query = s.prepare(
-        "SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending' AND next_attempt_at > ?1");
+        "SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending' AND waiting = 0 AND next_attempt_at > ?1");
     query.bind(1, now_ms);
     query.step();
     std::optional<std::int64_t> due;
@@ -124,33 +152,37 @@ std::optional<std::int64_t> next_outbound_due_at(Session& s, std::int64_t now_ms
 void mark_sent(Transaction& tx, std::int64_t id, const std::string& gateway_id, std::int64_t now_ms) {
     auto& update = tx.prepare(
         "UPDATE outbox SET state = 'sent', gateway_id = ?2, sent_at = ?3, attempts = attempts + 1"
-        " WHERE id = ?1 AND state = 'pending' RETURNING id");
-    update_pending(update.bind(1, id).bind(2, gateway_id).bind(3, now_ms), id, "mark sent");
+        " WHERE id = ?1 AND state = 'pending' RETURNING channel, contact");
+    promote_next(tx, update_pending(update.bind(1, id).bind(2, gateway_id).bind(3, now_ms), id, "mark sent"));
 }
 
 void schedule_retry(Transaction& tx, std::int64_t id, std::int64_t next_attempt_at_ms,
                     const std::string& error) {
     auto& update = tx.prepare(
         "UPDATE outbox SET next_attempt_at = ?2, last_error = ?3, attempts = attempts + 1"
-        " WHERE id = ?1 AND state = 'pending' RETURNING id");
+        " WHERE id = ?1 AND state = 'pending' RETURNING channel, contact");
     update_pending(update.bind(1, id).bind(2, next_attempt_at_ms).bind(3, error), id, "retry");
 }
 
 void mark_dead(Transaction& tx, std::int64_t id, const std::string& reason, std::int64_t now_ms) {
     auto& update = tx.prepare(
         "UPDATE outbox SET state = 'dead', last_error = ?2, dead_at = ?3, attempts = attempts + 1"
-        " WHERE id = ?1 AND state = 'pending' RETURNING id");
-    update_pending(update.bind(1, id).bind(2, reason).bind(3, now_ms), id, "mark dead");
+        " WHERE id = ?1 AND state = 'pending' RETURNING channel, contact");
+    promote_next(tx, update_pending(update.bind(1, id).bind(2, reason).bind(3, now_ms), id, "mark dead"));
 }
 
 void redirect_outbound(Transaction& tx, std::int64_t id, Channel channel, const std::string& contact,
                        std::int64_t now_ms) {
     if (contact.empty()) throw StoreError("cannot redirect outbox item " + std::to_string(id) + " to no recipient");
+    auto& find = tx.prepare("SELECT channel, contact FROM outbox WHERE id = ?1 AND state = 'pending'");
+    const auto left = update_pending(find.bind(1, id), id, "redirect");
     auto& update = tx.prepare(
         "UPDATE outbox SET channel = ?2, contact = ?3, next_attempt_at = ?4"
-        " WHERE id = ?1 AND state = 'pending' RETURNING id");
-    update_pending(update.bind(1, id).bind(2, channel_name(channel)).bind(3, contact).bind(4, now_ms),
-                   id, "redirect");
+        " WHERE id = ?1 AND state = 'pending' RETURNING channel, contact");
+    const auto joined = update_pending(update.bind(1, id).bind(2, channel_name(channel)).bind(3, contact).bind(4, now_ms),
+                                       id, "redirect");
+    promote_next(tx, left);
+    choose_head(tx, joined);
 }
 
 std::optional<OutboxRow> find_outbound(Session& s, std::int64_t id) {

@@ -188,6 +188,17 @@ ALTER TABLE inbound ADD COLUMN procedure TEXT;
 ALTER TABLE inbound ADD COLUMN unit TEXT;
 CREATE INDEX inbound_by_received ON inbound (received_at);
 )sql"},
+    Migration{7, "outbox queues", R"sql(
+-- 1 for a pending item behind an older pending item of its contact: only each contact's head
+-- is in the due index, so the dispatcher's poll does not walk the queues behind them.
+ALTER TABLE outbox ADD COLUMN waiting INTEGER NOT NULL DEFAULT 0 CHECK (waiting IN (0, 1));
+UPDATE outbox SET waiting = 1
+ WHERE state = 'pending'
+   AND id <> (SELECT min(p.id) FROM outbox AS p
+               WHERE p.state = 'pending' AND p.channel = outbox.channel AND p.contact = outbox.contact);
+DROP INDEX outbox_by_due;
+CREATE INDEX outbox_by_due ON outbox (state, waiting, next_attempt_at);
+)sql"},
 };
 
 }  // namespace

@@ -92,6 +92,18 @@ TEST_F(MigrateTest, FailingStepIsUndoneWhole) {
     EXPECT_FALSE(session.in_transaction());
 }
 
+TEST_F(MigrateTest, OutboxQueuesKeepOnlyEachContactsOldestPendingItemDue) {
+    const auto steps = schema_steps();
+    migrate(session, steps.first(6));
+    session.exec(
+        "INSERT INTO outbox (id, channel, contact, text, created_at, next_attempt_at, state) VALUES"
+        " (1, 'sms', '+84900000001', 'a1', 0, 0, 'sent'), (2, 'sms', '+84900000001', 'a2', 0, 0, 'pending'),"
+        " (3, 'sms', '+84900000001', 'a3', 0, 0, 'pending'), (4, 'zalo', '+84900000001', 'z1', 0, 0, 'pending')");
+    migrate(session, steps);
+    EXPECT_EQ(count_rows(session, "SELECT id FROM outbox WHERE waiting = 1"), 3);
+    EXPECT_EQ(count_rows(session, "SELECT count(*) FROM outbox WHERE waiting = 0"), 3);
+}
+
 TEST_F(MigrateTest, RefusesADatabaseNewerThanTheBuild) {
     migrate(session, two_steps);
     EXPECT_THROW(migrate(session, std::span(two_steps).first(1)), StoreError);
