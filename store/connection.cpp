@@ -14,12 +14,8 @@ namespace {
 // shell) before failing: long enough for a checkpoint, short enough for a webhook's timeout.
 constexpr int busy_timeout_ms = 5000;
 
-// Past this many WAL pages (64 MiB with 4 KiB pages) a checkpoint waits for the readers of the
-// moment to finish, so that the next commit starts the WAL from its beginning. Under constant
-// reads a passive checkpoint never gets that chance, and the WAL and its shared-memory index
-// would grow without bound.
-constexpr int wal_restart_pages = 16384;
-constexpr int wal_passive_pages = 1000;  // SQLite's own autocheckpoint threshold
+// After a checkpoint restarts the WAL, the file is cut back to this size: a burst does not
+// leave a WAL of gigabytes behind (see store/checkpointer.cpp).
 constexpr const char* wal_size_limit = "PRAGMA journal_size_limit = 67108864";
 
 // Page caches: the writer's holds the pages every message touches (the tails of the log and
@@ -33,14 +29,6 @@ constexpr const char* reader_cache = "PRAGMA cache_size = -4096";
 void configure_library() {
     static std::once_flag once;
     std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
-}
-
-int checkpoint_after_commit(void*, sqlite3* db, const char* schema, int pages) {
-    if (pages >= wal_restart_pages)
-        sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
-    else if (pages >= wal_passive_pages)
-        sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-    return SQLITE_OK;  // a checkpoint that could not finish is tried again after a later commit
 }
 
 void configure(sqlite3* db, const std::string& path, Access access) {
@@ -65,7 +53,6 @@ void configure(sqlite3* db, const std::string& path, Access access) {
         throw StoreError("opening database '" + path + "': cannot use WAL journal mode (got '" +
                          journal + "')");
     session.prepare(wal_size_limit).first_text();
-    sqlite3_wal_hook(db, checkpoint_after_commit, nullptr);
 }
 
 }  // namespace

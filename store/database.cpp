@@ -1,5 +1,6 @@
 #include "store/database.hpp"
 
+#include "store/checkpointer.hpp"
 #include "store/connection.hpp"
 #include "store/migrations.hpp"
 #include "store/reader_pool.hpp"
@@ -15,9 +16,10 @@ constexpr std::size_t reader_connections = 4;
 
 }  // namespace
 
-// Declared in this order so that the readers close first and the writer, closing last,
-// checkpoints the WAL into the database file.
+// Declared in this order so that the readers close first, then the writer, and the
+// checkpointer, the last connection, copies what is left of the WAL into the database file.
 struct Database::Impl {
+    std::unique_ptr<Checkpointer> checkpointer;  // outlives the writer, whose commits call it
     std::unique_ptr<SqliteWriter> writer;
     std::unique_ptr<ReaderPool> readers;
 };
@@ -32,6 +34,8 @@ std::unique_ptr<Database> Database::open(const std::string& path) {
     auto connection = std::make_unique<Transaction>(open_connection(path, Access::write), true);
     migrate(*connection, schema_steps());
     std::unique_ptr<Database> db(new Database());
+    db->impl_->checkpointer = std::make_unique<Checkpointer>(path);
+    db->impl_->checkpointer->watch(connection->handle());
     db->impl_->writer = std::make_unique<SqliteWriter>(std::move(connection));
     db->impl_->readers = std::make_unique<ReaderPool>(path, reader_connections);
     return db;
