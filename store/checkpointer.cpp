@@ -2,18 +2,32 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cstdint>
+
 #include "store/connection.hpp"
 
 namespace motcua::store {
 namespace {
 
-// SQLite's own autocheckpoint threshold: past it, the pages are copied in the background.
-constexpr int wal_passive_pages = 1000;
-// Past this many WAL pages (64 MiB with 4 KiB pages) the writer itself waits for the readers of
-// the moment to finish, so that its next commit starts the WAL from the beginning. Under
-// constant reads a passive checkpoint never gets that chance, and the WAL and its shared-memory
-// index would grow without bound. The background copies leave little for this one to copy.
-constexpr int wal_restart_pages = 16384;
+// Past this much WAL the pages are copied in the background. Larger than SQLite's own 1000
+// pages: a page changed by many commits in between is copied once.
+constexpr std::int64_t wal_passive_bytes = 4 << 20;
+// Past this much WAL the writer itself waits for the readers of the moment to finish, so that
+// its next commit starts the WAL from the beginning. Under constant reads a passive checkpoint
+// never gets that chance, and the WAL and its shared-memory index would grow without bound.
+// The background copies leave little for this one to copy.
+constexpr std::int64_t wal_restart_bytes = 64 << 20;
+
+int pages_in(sqlite3* db, std::int64_t bytes) {
+    sqlite3_stmt* statement = nullptr;
+    std::int64_t page_size = 4096;
+    if (sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &statement, nullptr) == SQLITE_OK &&
+        sqlite3_step(statement) == SQLITE_ROW)
+        page_size = sqlite3_column_int64(statement, 0);
+    sqlite3_finalize(statement);
+    return static_cast<int>(bytes / std::max<std::int64_t>(page_size, 512));
+}
 
 }  // namespace
 
@@ -31,14 +45,18 @@ Checkpointer::~Checkpointer() {
     sqlite3_close_v2(db_);
 }
 
-void Checkpointer::watch(sqlite3* writer) { sqlite3_wal_hook(writer, &Checkpointer::after_commit, this); }
+void Checkpointer::watch(sqlite3* writer) {
+    passive_pages_ = pages_in(writer, wal_passive_bytes);
+    restart_pages_ = pages_in(writer, wal_restart_bytes);
+    sqlite3_wal_hook(writer, &Checkpointer::after_commit, this);
+}
 
 int Checkpointer::after_commit(void* self, sqlite3* db, const char* schema, int pages) {
     auto& checkpointer = *static_cast<Checkpointer*>(self);
-    if (pages >= wal_restart_pages) {
+    if (pages >= checkpointer.restart_pages_) {
         // A checkpoint that cannot finish now is tried again after a later commit.
         sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
-    } else if (pages >= wal_passive_pages) {
+    } else if (pages >= checkpointer.passive_pages_) {
         std::lock_guard lock(checkpointer.mutex_);
         checkpointer.requested_ = true;
         checkpointer.wake_.notify_one();

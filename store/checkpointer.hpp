@@ -26,6 +26,8 @@ private:
     void loop();
 
     sqlite3* db_;
+    int passive_pages_ = 0;  // set by watch(), before the hook can run
+    int restart_pages_ = 0;
     std::mutex mutex_;
     std::condition_variable wake_;
     bool requested_ = false;

@@ -24,13 +24,13 @@ TEST_F(CheckpointerTest, CommittedPagesReachTheDatabaseFileInTheBackground) {
     const std::string value(3000, 'x');  // most of a 4 KiB page each
     for (int batch = 0; batch < 4; ++batch)
         write([&](Transaction& tx) {
-            for (int i = 0; i < 400; ++i) save_setting(tx, std::to_string(batch) + "-" + std::to_string(i), value);
+            for (int i = 0; i < 700; ++i) save_setting(tx, std::to_string(batch) + "-" + std::to_string(i), value);
         });
     const auto deadline = std::chrono::steady_clock::now() + 20s;
     while (std::filesystem::file_size(path()) < before + 4'000'000 && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(10ms);
     EXPECT_GE(std::filesystem::file_size(path()), before + 4'000'000);
-    EXPECT_EQ(read([](Session& s) { return load_setting(s, "3-399"); }), std::optional(value));
+    EXPECT_EQ(read([](Session& s) { return load_setting(s, "3-699"); }), std::optional(value));
 }
 
 }  // namespace
