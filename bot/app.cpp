@@ -76,7 +76,7 @@ int serve(const Config& config, std::shared_ptr<const dialogs::Content> content)
     }
     if (config.demo) seed_demo_records(*db, config.timezone, system_clock_ms());
     asio::io_context io;
-    HttpClient client;
+    HttpClient client(io);
     Channels channels = make_channels(config, client, *db);
     Metrics metrics;
     Dispatcher dispatcher(io, *db, channels.sender_pointers(), config.outbox, system_clock_ms, metrics);

@@ -5,7 +5,6 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/host_name_verification.hpp>
-#include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
@@ -111,10 +110,10 @@ std::optional<Url> parse_url(const std::string& url) {
     return u;
 }
 
-asio::awaitable<GatewayConnection::Opened> GatewayConnection::open(Url url, asio::ssl::context& tls,
+asio::awaitable<GatewayConnection::Opened> GatewayConnection::open(asio::io_context& io, Url url, asio::ssl::context& tls,
                                                                    std::chrono::milliseconds deadline) {
     Opened opened;
-    auto executor = co_await asio::this_coro::executor;
+    auto executor = io.get_executor();
     tcp::resolver resolver(executor);
     auto [ec, endpoints] = co_await resolver.async_resolve(url.host, url.port, asio::as_tuple(asio::use_awaitable));
     if (ec) {

@@ -2,6 +2,7 @@
 // One connection to a gateway, plain or TLS, that stays open between calls while the gateway
 // allows it: a TLS handshake per outbound message would cost more than the message.
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -36,8 +37,10 @@ public:
         std::unique_ptr<GatewayConnection> connection;  // null when it could not be opened
         HttpReply failure;                              // status 0 and the reason, then
     };
-    // Resolves, connects and, for https, verifies the certificate and the host name.
-    static boost::asio::awaitable<Opened> open(Url url, boost::asio::ssl::context& tls, std::chrono::milliseconds deadline);
+    // Resolves, connects and, for https, verifies the certificate and the host name. The
+    // connection's I/O runs on `io`, which must outlive it.
+    static boost::asio::awaitable<Opened> open(boost::asio::io_context& io, Url url, boost::asio::ssl::context& tls,
+                                               std::chrono::milliseconds deadline);
 
     struct Exchange {
         HttpReply reply;          // status 0 with the reason when the call did not complete

@@ -30,8 +30,8 @@ GatewayConnection::Request to_message(const HttpCall& call, const Url& url) {
 
 }  // namespace
 
-HttpClient::HttpClient(std::chrono::milliseconds deadline)
-    : deadline_(deadline), tls_(asio::ssl::context::tls_client) {
+HttpClient::HttpClient(asio::io_context& io, std::chrono::milliseconds deadline)
+    : io_(io), deadline_(deadline), tls_(asio::ssl::context::tls_client) {
     tls_.set_default_verify_paths();
     tls_.set_verify_mode(asio::ssl::verify_peer);
 }
@@ -63,7 +63,7 @@ asio::awaitable<HttpReply> HttpClient::perform(const HttpCall& call) {
     auto connection = take_idle(origin);
     const bool reused = connection != nullptr;
     if (!connection) {
-        auto opened = co_await GatewayConnection::open(*url, tls_, deadline_);
+        auto opened = co_await GatewayConnection::open(io_, *url, tls_, deadline_);
         if (!opened.connection) co_return opened.failure;
         connection = std::move(opened.connection);
     }
@@ -71,7 +71,7 @@ asio::awaitable<HttpReply> HttpClient::perform(const HttpCall& call) {
     if (reused && result.peer_closed && !result.answered) {
         // The gateway closed this connection while it sat idle, without answering: the request
         // is sent again on a new connection rather than failed.
-        auto opened = co_await GatewayConnection::open(*url, tls_, deadline_);
+        auto opened = co_await GatewayConnection::open(io_, *url, tls_, deadline_);
         if (!opened.connection) co_return opened.failure;
         connection = std::move(opened.connection);
         result = co_await connection->exchange(to_message(call, *url), deadline_);

@@ -3,6 +3,7 @@
 // https:// with certificate and host name verification (real gateways), each with a deadline.
 // Connections are kept open and reused per origin, as gateways expect of a steady sender.
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <chrono>
 #include <map>
@@ -18,7 +19,9 @@ namespace motcua::bot {
 
 class HttpClient {
 public:
-    explicit HttpClient(std::chrono::milliseconds deadline = std::chrono::seconds(20));
+    // Connections are kept on `io`, which must outlive the client; calls may come from any
+    // coroutine.
+    explicit HttpClient(boost::asio::io_context& io, std::chrono::milliseconds deadline = std::chrono::seconds(20));
     ~HttpClient();
 
     // Never throws for network trouble: a call that could not complete answers status 0 with
@@ -29,6 +32,7 @@ private:
     std::unique_ptr<GatewayConnection> take_idle(const std::string& origin);
     void keep_idle(const std::string& origin, std::unique_ptr<GatewayConnection> connection);
 
+    boost::asio::io_context& io_;
     std::chrono::milliseconds deadline_;
     boost::asio::ssl::context tls_;
     std::mutex mutex_;

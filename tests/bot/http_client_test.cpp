@@ -1,0 +1,116 @@
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/use_future.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <thread>
+
+#include "bot/http_client.hpp"
+
+namespace motcua::bot {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+// A gateway on loopback that answers every request 200 and counts the connections it accepts.
+// With `drop_idle`, it closes each connection right after answering without saying so, as a
+// gateway does with a keep-alive connection left idle past its timeout.
+class CountingGateway {
+public:
+    explicit CountingGateway(bool drop_idle) : drop_idle_(drop_idle) {
+        asio::co_spawn(io_, accept(), asio::detached);
+        thread_ = std::thread([this] { io_.run(); });
+    }
+    ~CountingGateway() {
+        io_.stop();
+        thread_.join();
+    }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(acceptor_.local_endpoint().port()) + "/send"; }
+    int connections() const { return connections_; }
+
+private:
+    asio::awaitable<void> accept() {
+        for (;;) {
+            auto [ec, socket] = co_await acceptor_.async_accept(asio::as_tuple(asio::use_awaitable));
+            if (ec) co_return;
+            ++connections_;
+            asio::co_spawn(io_, serve(std::move(socket)), asio::detached);
+        }
+    }
+
+    asio::awaitable<void> serve(tcp::socket socket) {
+        beast::flat_buffer buffer;
+        for (;;) {
+            http::request<http::string_body> request;
+            auto [ec, n] = co_await http::async_read(socket, buffer, request, asio::as_tuple(asio::use_awaitable));
+            if (ec) co_return;
+            http::response<http::string_body> response{http::status::ok, 11};
+            response.body() = "ok " + request.body();
+            response.keep_alive(true);
+            response.prepare_payload();
+            auto [wec, written] = co_await http::async_write(socket, response, asio::as_tuple(asio::use_awaitable));
+            if (wec || drop_idle_) co_return;
+        }
+    }
+
+    const bool drop_idle_;
+    asio::io_context io_;
+    tcp::acceptor acceptor_{io_, {asio::ip::make_address("127.0.0.1"), 0}};
+    std::atomic<int> connections_{0};
+    std::thread thread_;
+};
+
+// A client on its own loop, which runs for one call at a time; its kept connections stay on it.
+struct Caller {
+    HttpReply perform(const HttpCall& call) {
+        io.restart();
+        auto reply = asio::co_spawn(io, client.perform(call), asio::use_future);
+        io.run();
+        return reply.get();
+    }
+    asio::io_context io;
+    HttpClient client{io};
+};
+
+TEST(HttpClient, ReusesOneConnectionForSuccessiveCalls) {
+    CountingGateway gateway(false);
+    Caller caller;
+    for (const char* body : {"1", "2", "3"}) {
+        const auto reply = caller.perform({"POST", gateway.url(), {}, body});
+        EXPECT_EQ(reply.status, 200);
+        EXPECT_EQ(reply.body, std::string("ok ") + body);
+    }
+    EXPECT_EQ(gateway.connections(), 1);
+}
+
+TEST(HttpClient, ACallOnAConnectionTheGatewayClosedGoesOutOnANewOne) {
+    CountingGateway gateway(true);
+    Caller caller;
+    EXPECT_EQ(caller.perform({"POST", gateway.url(), {}, "1"}).status, 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the gateway's close arrives
+    const auto reply = caller.perform({"POST", gateway.url(), {}, "2"});
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    EXPECT_EQ(reply.body, "ok 2");
+    EXPECT_EQ(gateway.connections(), 2);
+}
+
+TEST(HttpClient, AGatewayThatCannotBeReachedIsAFailureNotAnException) {
+    Caller caller;
+    const auto reply = caller.perform({"POST", "http://127.0.0.1:1/send", {}, "x"});
+    EXPECT_EQ(reply.status, 0);
+    EXPECT_NE(reply.body.find("connect"), std::string::npos) << reply.body;
+    EXPECT_EQ(caller.perform({"POST", "ftp://example.com/", {}, "x"}).status, 0);
+}
+
+}  // namespace
+}  // namespace motcua::bot
