@@ -130,7 +130,7 @@ TEST_F(ConfigFile, MaxConnectionsIsAnOptionalPositiveCount) {
     j["max_connections"] = 16;
     EXPECT_EQ(load(j).max_connections, 16);
     ASSERT_TRUE(problems.empty()) << ::testing::PrintToString(said());
-    for (const json bad : {json(0), json(-3), json(2.5), json("64"), json(5'000'000'000LL)}) {
+    for (const json& bad : {json(0), json(-3), json(2.5), json("64"), json(5'000'000'000LL)}) {
         problems.clear();
         j["max_connections"] = bad;
         load(j);

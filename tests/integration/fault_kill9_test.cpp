@@ -145,11 +145,16 @@ TEST_F(FaultKill9, RandomKillsUnderLoadLoseNothingAndHalfProcessNothing) {
 
     for (const auto& [from, s] : by_sender) {
         const bool was_stored = stored.count(from) > 0;
-        if (s->acknowledged) EXPECT_TRUE(was_stored) << "acknowledged " << s->sid << " was lost";
-        if (was_stored) EXPECT_EQ(stored.at(from), s->sid);
-        // Stored means answered, acknowledged or not: the message and its reply commit together.
-        if (was_stored) EXPECT_EQ(replies[from], std::vector<std::string>{"sent"}) << s->sid;
-        else EXPECT_EQ(replies.count(from), 0u) << "a reply to " << s->sid << ", which was never stored";
+        if (s->acknowledged) {
+            EXPECT_TRUE(was_stored) << "acknowledged " << s->sid << " was lost";
+        }
+        if (was_stored) {
+            EXPECT_EQ(stored.at(from), s->sid);
+            // Stored means answered, acknowledged or not: the message and its reply commit together.
+            EXPECT_EQ(replies[from], std::vector<std::string>{"sent"}) << s->sid;
+        } else {
+            EXPECT_EQ(replies.count(from), 0u) << "a reply to " << s->sid << ", which was never stored";
+        }
     }
     EXPECT_EQ(stored.size(), replies.size());
 
