@@ -173,8 +173,10 @@ TEST_F(FaultKill9, RandomKillsUnderLoadLoseNothingAndHalfProcessNothing) {
         if (times.size() == 1) continue;
         ++duplicates;
         EXPECT_EQ(times.size(), 2u) << to << " answered " << times.size() << " times";
-        const bool across_a_kill = std::any_of(killed_at.begin(), killed_at.end(), [&](const Kill& kill) {
-            return kill.killed - duplicate_window <= times.front() && times.front() <= kill.restarted;
+        // Named apart: clang 14 cannot capture a structured binding in a lambda.
+        const auto first = times.front();
+        const bool across_a_kill = std::any_of(killed_at.begin(), killed_at.end(), [first](const Kill& kill) {
+            return kill.killed - duplicate_window <= first && first <= kill.restarted;
         });
         EXPECT_TRUE(across_a_kill) << to << " answered twice, not across a kill: " << describe(times, killed_at);
     }
