@@ -36,6 +36,15 @@ bool closed_by_peer(const beast::error_code& ec) {
            ec == asio::error::broken_pipe;
 }
 
+// Requests are small and wait for their answer: Nagle's delay would only slow them.
+asio::awaitable<beast::error_code> connect(beast::tcp_stream& socket, tcp::resolver::results_type endpoints,
+                                           std::chrono::milliseconds deadline) {
+    socket.expires_after(deadline);
+    auto [ec, endpoint] = co_await socket.async_connect(endpoints, asio::as_tuple(asio::use_awaitable));
+    if (!ec) socket.socket().set_option(tcp::no_delay(true), ec);
+    co_return ec;
+}
+
 template <class Stream>
 asio::awaitable<GatewayConnection::Exchange> exchange_on(Stream& stream, beast::flat_buffer& buffer,
                                                          GatewayConnection::Request request) {
@@ -123,13 +132,11 @@ asio::awaitable<GatewayConnection::Opened> GatewayConnection::open(asio::io_cont
     std::unique_ptr<GatewayConnection> connection(new GatewayConnection());
     if (!url.tls) {
         auto& stream = connection->plain_.emplace(executor);
-        stream.expires_after(deadline);
-        auto [cec, ep] = co_await stream.async_connect(endpoints, asio::as_tuple(asio::use_awaitable));
+        const auto cec = co_await connect(stream, endpoints, deadline);
         if (cec) {
             opened.failure = failure("connect", cec);
             co_return opened;
         }
-        stream.socket().set_option(tcp::no_delay(true));
         opened.connection = std::move(connection);
         co_return opened;
     }
@@ -140,14 +147,11 @@ asio::awaitable<GatewayConnection::Opened> GatewayConnection::open(asio::io_cont
         co_return opened;
     }
     stream.set_verify_callback(asio::ssl::host_name_verification(url.host));
-    auto& socket = beast::get_lowest_layer(stream);
-    socket.expires_after(deadline);
-    auto [cec, ep] = co_await socket.async_connect(endpoints, asio::as_tuple(asio::use_awaitable));
+    const auto cec = co_await connect(beast::get_lowest_layer(stream), endpoints, deadline);
     if (cec) {
         opened.failure = failure("connect", cec);
         co_return opened;
     }
-    socket.socket().set_option(tcp::no_delay(true));
     auto [hec] = co_await stream.async_handshake(asio::ssl::stream_base::client, asio::as_tuple(asio::use_awaitable));
     if (hec) {
         opened.failure = failure("TLS handshake", hec);
