@@ -77,8 +77,7 @@ void Engine::accept(std::vector<Inbound> messages, Done done) {
 // SPEC B8: a sender's messages beyond the hourly allowance are stored (above) but not answered,
 // so a stuck phone or a prank cannot make the commune pay for unlimited SMS.
 bool Engine::flooding(store::Transaction& tx, const Inbound& message, std::int64_t now_ms) const {
-    const auto received = store::count_message_log_since(tx, store::Direction::in, message.channel, message.contact,
-                                                         now_ms - flood_window_ms + 1);
+    const auto received = store::count_received_since(tx, message.channel, message.contact, now_ms - flood_window_ms + 1);
     if (received <= max_answered_per_window) return false;
     log::warn("flood_not_answered", {{"channel", std::string(channel_name(message.channel))},
                                      {"contact", adapters::mask_phone(message.contact)},

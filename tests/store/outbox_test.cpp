@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "store/message_log.hpp"
 #include "store/outbox.hpp"
@@ -163,6 +164,61 @@ TEST_F(OutboxTest, NextDueIsTheEarliestFutureAttempt) {
     EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s, 0); }), 200);
     EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s, 200); }), 300);
     EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s, 300); }), std::nullopt);
+}
+
+// The plan of every outbox statement a connection has prepared, one line per step.
+std::vector<std::string> outbox_plans(Session& s) {
+    std::vector<std::string> plans;
+    for (auto* stmt = sqlite3_next_stmt(s.handle(), nullptr); stmt; stmt = sqlite3_next_stmt(s.handle(), stmt)) {
+        const std::string sql = sqlite3_sql(stmt);
+        if (sql.find("outbox") == std::string::npos) continue;
+        sqlite3_stmt* explain = nullptr;
+        if (sqlite3_prepare_v2(s.handle(), ("EXPLAIN QUERY PLAN " + sql).c_str(), -1, &explain, nullptr) != SQLITE_OK)
+            throw std::runtime_error(sqlite3_errmsg(s.handle()));
+        while (sqlite3_step(explain) == SQLITE_ROW)
+            plans.push_back(reinterpret_cast<const char*>(sqlite3_column_text(explain, 3)) + std::string("   <- ") + sql);
+        sqlite3_finalize(explain);
+    }
+    return plans;
+}
+
+// Sent and dead items are history that only grows: the dispatcher's statements must find what
+// is pending in the pending-only indexes (migration 8), never by walking the table. A statement
+// whose WHERE stops matching an index's (a bound state instead of 'pending') would scan.
+TEST_F(OutboxTest, DispatcherStatementsSearchOnlyWhatIsPending) {
+    const auto a1 = enqueue(Channel::sms, alice, "1");
+    const auto a2 = enqueue(Channel::sms, alice, "2");
+    const auto b1 = enqueue(Channel::zalo, bob, "1");
+    const auto b2 = enqueue(Channel::zalo, bob, "2");
+    std::vector<std::string> plans;
+    write([&](Transaction& tx) {
+        mark_sent(tx, a1, "gw-1", 1);
+        schedule_retry(tx, b1, 50, "timeout");
+        redirect_outbound(tx, b1, Channel::sms, alice, 2);
+        mark_dead(tx, a2, "rejected", 3);
+        plans = outbox_plans(tx);
+    });
+    read([&](Session& s) {
+        due_outbound(s, 100, 10, {});
+        next_outbound_due_at(s, 0);
+        count_outbound(s, OutboxState::pending);
+        count_outbound(s, OutboxState::dead);
+        for (auto& plan : outbox_plans(s)) plans.push_back(std::move(plan));
+        return 0;
+    });
+    EXPECT_GE(plans.size(), 8u);
+    const auto in_pending_index = [](const std::string& plan) {
+        for (const char* index : {"outbox_pending_by_contact", "outbox_heads_by_due", "outbox_dead"})
+            if (plan.find(index) != std::string::npos) return true;
+        return false;
+    };
+    for (const auto& plan : plans) {
+        if (plan.find("SCAN ") != std::string::npos) {
+            EXPECT_TRUE(in_pending_index(plan)) << plan;
+        }
+        EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << plan;
+    }
+    EXPECT_EQ(due(100), (std::vector{b1, b2}));
 }
 
 TEST_F(OutboxTest, PendingItemsSurviveReopening) {
