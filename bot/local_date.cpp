@@ -26,14 +26,18 @@ const icu::TimeZone& zone_named(const std::string& timezone) {
 
 }  // namespace
 
-std::string local_date(std::int64_t epoch_ms, const std::string& timezone) {
+std::int64_t local_offset_ms(std::int64_t epoch_ms, const std::string& timezone) {
     UErrorCode status = U_ZERO_ERROR;
     std::int32_t raw = 0;
     std::int32_t dst = 0;
     zone_named(timezone).getOffset(static_cast<UDate>(epoch_ms), false, raw, dst, status);
     if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU time zone: ") + u_errorName(status));
+    return std::int64_t{raw} + dst;
+}
+
+std::string local_date(std::int64_t epoch_ms, const std::string& timezone) {
     using namespace std::chrono;
-    const auto local = sys_time<milliseconds>(milliseconds(epoch_ms + raw + dst));
+    const auto local = sys_time<milliseconds>(milliseconds(epoch_ms + local_offset_ms(epoch_ms, timezone)));
     const year_month_day day{floor<days>(local)};
     char date[40];
     std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),

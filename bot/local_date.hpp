@@ -10,4 +10,7 @@ namespace motcua::bot {
 // std::invalid_argument for a zone ICU does not know (the config check refuses those first).
 std::string local_date(std::int64_t epoch_ms, const std::string& timezone);
 
+// How far the zone's wall clock is ahead of UTC at epoch_ms (daylight saving included), in ms.
+std::int64_t local_offset_ms(std::int64_t epoch_ms, const std::string& timezone);
+
 }  // namespace motcua::bot

@@ -4,9 +4,12 @@
 #include <unicode/gregocal.h>
 #include <unicode/timezone.h>
 
+#include <chrono>
 #include <memory>
 #include <regex>
 #include <stdexcept>
+
+#include "bot/local_date.hpp"
 
 namespace motcua::bot {
 namespace {
@@ -23,14 +26,14 @@ std::unique_ptr<icu::GregorianCalendar> calendar_in(const std::string& timezone)
 
 }  // namespace
 
+// Every escalation asks whether the office is open; a calendar built for each took a global ICU
+// lock on the writer thread, so the moment is read from the zone's offset instead.
 dialogs::WeekTime local_week_time(std::int64_t epoch_ms, const std::string& timezone) {
-    auto calendar = calendar_in(timezone);
-    UErrorCode status = U_ZERO_ERROR;
-    calendar->setTime(static_cast<UDate>(epoch_ms), status);
-    const int day = calendar->get(UCAL_DAY_OF_WEEK, status);  // UCAL_SUNDAY = 1 ... UCAL_SATURDAY = 7
-    const int minute = calendar->get(UCAL_HOUR_OF_DAY, status) * 60 + calendar->get(UCAL_MINUTE, status);
-    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU calendar: ") + u_errorName(status));
-    return {(day + 5) % 7, minute};
+    using namespace std::chrono;
+    const auto local = sys_time<milliseconds>(milliseconds(epoch_ms + local_offset_ms(epoch_ms, timezone)));
+    const auto day = floor<days>(local);
+    const int weekday_from_monday = static_cast<int>(weekday(day).iso_encoding()) - 1;
+    return {weekday_from_monday, static_cast<int>(duration_cast<minutes>(local - day).count())};
 }
 
 std::optional<std::int64_t> local_midnight(const std::string& date, const std::string& timezone, int days_later) {

@@ -17,6 +17,12 @@ TEST(LocalTime, WeekTimeInTheDeploymentsZone) {
     EXPECT_EQ(utc.minute, 30);
     EXPECT_EQ(local_week_time(friday_0030_utc - 3'600'000, "UTC").weekday, 3);  // Thursday 23:30
     EXPECT_THROW(local_week_time(0, "Mars/Olympus"), std::invalid_argument);
+    const std::int64_t sunday_1200_utc_in_july = 1783252800000;  // New York keeps summer time (UTC-4)
+    const auto new_york = local_week_time(sunday_1200_utc_in_july, "America/New_York");
+    EXPECT_EQ(new_york.weekday, 6);
+    EXPECT_EQ(new_york.minute, 8 * 60);
+    EXPECT_EQ(local_week_time(-60'000, "UTC").weekday, 2);  // Wednesday 1969-12-31 23:59
+    EXPECT_EQ(local_week_time(-60'000, "UTC").minute, 23 * 60 + 59);
 }
 
 TEST(LocalTime, MidnightsOfLocalDays) {
