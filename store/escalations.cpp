@@ -55,7 +55,7 @@ std::int64_t open_escalation(Transaction& tx, const Escalation& e, std::int64_t 
     const auto id = tx.prepare(
                           "INSERT INTO escalations (state, officer, unit, procedure, field, channel, contact,"
                           " question, handoff, created_at, last_activity_at)"
-                          " VALUES ('open', ?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8) RETURNING id")
+                          " VALUES ('open', ?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)")
                         .bind(1, e.officer)
                         .bind(2, e.unit)
                         .bind(3, e.procedure)
@@ -64,7 +64,7 @@ std::int64_t open_escalation(Transaction& tx, const Escalation& e, std::int64_t 
                         .bind(6, e.contact)
                         .bind(7, e.question)
                         .bind(8, now_ms)
-                        .single_int64();
+                        .insert();
     record_escalation_event(tx, id, "created", "officer " + e.officer, now_ms);
     return id;
 }

@@ -14,13 +14,13 @@ std::int64_t append_message_log(Transaction& tx, Direction direction, Channel ch
                                 std::int64_t at_ms) {
     auto& insert = tx.prepare(
         "INSERT INTO message_log (direction, channel, contact, text, at)"
-        " VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id");
+        " VALUES (?1, ?2, ?3, ?4, ?5)");
     insert.bind(1, direction_name(direction))
         .bind(2, channel_name(channel))
         .bind(3, contact)
         .bind(4, text)
         .bind(5, at_ms);
-    return insert.single_int64();
+    return insert.insert();
 }
 
 std::int64_t count_message_log(Session& s, Direction direction, Channel channel) {

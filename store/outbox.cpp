@@ -53,14 +53,16 @@ OutboxState state_of(std::int64_t id, const std::string& name) {
     throw StoreError("outbox item " + std::to_string(id) + " has an unknown state '" + name + "'");
 }
 
-// Runs an UPDATE of one pending item that returns the item's channel and contact, and fails
-// when the item is not there or has already left: the caller's picture of the outbox is wrong.
-std::pair<std::string, std::string> update_pending(Statement& update, std::int64_t id, std::string_view what) {
-    if (!update.step())
+// The queue (channel, contact) of a pending item, or a failure when the item is not there or
+// has already left: the caller's picture of the outbox is wrong. Read before the item's UPDATE
+// rather than with RETURNING, which makes SQLite build a temporary table for each update.
+std::pair<std::string, std::string> pending_queue(Transaction& tx, std::int64_t id, std::string_view what) {
+    auto& find = tx.prepare("SELECT channel, contact FROM outbox WHERE id = ?1 AND state = 'pending'");
+    if (!find.bind(1, id).step())
         throw StoreError("cannot " + std::string(what) + " outbox item " + std::to_string(id) +
                          ": no such pending item");
-    std::pair<std::string, std::string> queue{update.column_text(0), update.column_text(1)};
-    update.reset();
+    std::pair<std::string, std::string> queue{find.column_text(0), find.column_text(1)};
+    find.reset();
     return queue;
 }
 
@@ -95,14 +97,13 @@ std::int64_t enqueue_outbound(Transaction& tx, const Outbound& message, std::int
     auto& insert = tx.prepare(
         "INSERT INTO outbox (channel, contact, text, choices, created_at, next_attempt_at, waiting)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?5,"
-        "         EXISTS (SELECT 1 FROM outbox WHERE state = 'pending' AND channel = ?1 AND contact = ?2))"
-        " RETURNING id");
+        "         EXISTS (SELECT 1 FROM outbox WHERE state = 'pending' AND channel = ?1 AND contact = ?2))");
     const auto id = insert.bind(1, channel_name(message.channel))
                         .bind(2, message.contact)
                         .bind(3, message.text)
                         .bind(4, choices_json(message.choices))
                         .bind(5, now_ms)
-                        .single_int64();
+                        .insert();
     append_message_log(tx, Direction::out, message.channel, message.contact, message.text, now_ms);
     return id;
 }
@@ -140,39 +141,47 @@ std::optional<std::int64_t> next_outbound_due_at(Session& s, std::int64_t now_ms
 }
 
 void mark_sent(Transaction& tx, std::int64_t id, const std::string& gateway_id, std::int64_t now_ms) {
-    auto& update = tx.prepare(
-        "UPDATE outbox SET state = 'sent', gateway_id = ?2, sent_at = ?3, attempts = attempts + 1"
-        " WHERE id = ?1 AND state = 'pending' RETURNING channel, contact");
-    promote_next(tx, update_pending(update.bind(1, id).bind(2, gateway_id).bind(3, now_ms), id, "mark sent"));
+    const auto queue = pending_queue(tx, id, "mark sent");
+    tx.prepare("UPDATE outbox SET state = 'sent', gateway_id = ?2, sent_at = ?3, attempts = attempts + 1 WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, gateway_id)
+        .bind(3, now_ms)
+        .execute();
+    promote_next(tx, queue);
 }
 
 void schedule_retry(Transaction& tx, std::int64_t id, std::int64_t next_attempt_at_ms,
                     const std::string& error) {
-    auto& update = tx.prepare(
-        "UPDATE outbox SET next_attempt_at = ?2, last_error = ?3, attempts = attempts + 1"
-        " WHERE id = ?1 AND state = 'pending' RETURNING channel, contact");
-    update_pending(update.bind(1, id).bind(2, next_attempt_at_ms).bind(3, error), id, "retry");
+    pending_queue(tx, id, "retry");
+    tx.prepare("UPDATE outbox SET next_attempt_at = ?2, last_error = ?3, attempts = attempts + 1 WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, next_attempt_at_ms)
+        .bind(3, error)
+        .execute();
 }
 
 void mark_dead(Transaction& tx, std::int64_t id, const std::string& reason, std::int64_t now_ms) {
-    auto& update = tx.prepare(
-        "UPDATE outbox SET state = 'dead', last_error = ?2, dead_at = ?3, attempts = attempts + 1"
-        " WHERE id = ?1 AND state = 'pending' RETURNING channel, contact");
-    promote_next(tx, update_pending(update.bind(1, id).bind(2, reason).bind(3, now_ms), id, "mark dead"));
+    const auto queue = pending_queue(tx, id, "mark dead");
+    tx.prepare("UPDATE outbox SET state = 'dead', last_error = ?2, dead_at = ?3, attempts = attempts + 1 WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, reason)
+        .bind(3, now_ms)
+        .execute();
+    promote_next(tx, queue);
 }
 
 void redirect_outbound(Transaction& tx, std::int64_t id, Channel channel, const std::string& contact,
                        std::int64_t now_ms) {
     if (contact.empty()) throw StoreError("cannot redirect outbox item " + std::to_string(id) + " to no recipient");
-    auto& find = tx.prepare("SELECT channel, contact FROM outbox WHERE id = ?1 AND state = 'pending'");
-    const auto left = update_pending(find.bind(1, id), id, "redirect");
-    auto& update = tx.prepare(
-        "UPDATE outbox SET channel = ?2, contact = ?3, next_attempt_at = ?4"
-        " WHERE id = ?1 AND state = 'pending' RETURNING channel, contact");
-    const auto joined = update_pending(update.bind(1, id).bind(2, channel_name(channel)).bind(3, contact).bind(4, now_ms),
-                                       id, "redirect");
+    const auto left = pending_queue(tx, id, "redirect");
+    tx.prepare("UPDATE outbox SET channel = ?2, contact = ?3, next_attempt_at = ?4 WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, channel_name(channel))
+        .bind(3, contact)
+        .bind(4, now_ms)
+        .execute();
     promote_next(tx, left);
-    choose_head(tx, joined);
+    choose_head(tx, {std::string(channel_name(channel)), contact});
 }
 
 std::optional<OutboxRow> find_outbound(Session& s, std::int64_t id) {

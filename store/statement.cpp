@@ -67,6 +67,16 @@ void Statement::execute() {
     }
 }
 
+std::int64_t Statement::insert() {
+    execute();
+    return sqlite3_last_insert_rowid(db_);
+}
+
+std::int64_t Statement::update() {
+    execute();
+    return sqlite3_changes64(db_);
+}
+
 void Statement::check_column(int column) const {
     if (!running_ || column < 0 || column >= sqlite3_column_count(stmt_))
         throw StoreError("reading column " + std::to_string(column) + " of `" +

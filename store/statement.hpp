@@ -35,13 +35,18 @@ public:
     bool step();
     // Runs a statement whose rows, if any, are not wanted.
     void execute();
+    // Runs an INSERT of one row and returns its rowid. Preferred to RETURNING, which makes SQLite
+    // collect the returned rows in a temporary table for every run.
+    std::int64_t insert();
+    // Runs an UPDATE or DELETE and returns how many rows it changed.
+    std::int64_t update();
 
     std::int64_t column_int64(int column) const;
     double column_double(int column) const;
     std::string column_text(int column) const;  // "" for NULL
     bool column_is_null(int column) const;
 
-    // Shorthands for statements answering with one value (count, RETURNING id, a lookup): run
+    // Shorthands for statements answering with one value (a count, a lookup): run
     // the statement, take column 0 of its first row and reset it.
     std::int64_t single_int64();  // throws StoreError when there is no row
     std::optional<std::string> first_text();

@@ -6,12 +6,12 @@ namespace motcua::store {
 
 std::int64_t schedule_timer(Transaction& tx, const std::string& kind, std::int64_t subject, std::int64_t due_at_ms,
                             const std::string& detail) {
-    return tx.prepare("INSERT INTO timers (kind, subject, due_at, detail) VALUES (?1, ?2, ?3, ?4) RETURNING id")
+    return tx.prepare("INSERT INTO timers (kind, subject, due_at, detail) VALUES (?1, ?2, ?3, ?4)")
         .bind(1, kind)
         .bind(2, subject)
         .bind(3, due_at_ms)
         .bind(4, detail)
-        .single_int64();
+        .insert();
 }
 
 bool has_pending_timer(Session& s, const std::string& kind, std::int64_t subject) {
@@ -53,12 +53,10 @@ std::vector<Timer> due_timers(Session& s, std::int64_t now_ms, std::size_t limit
 }
 
 bool claim_timer(Transaction& tx, std::int64_t id, std::int64_t now_ms) {
-    return tx.prepare("UPDATE timers SET state = 'fired', fired_at = ?2 WHERE id = ?1 AND state = 'pending'"
-                      " RETURNING id")
-        .bind(1, id)
-        .bind(2, now_ms)
-        .first_text()
-        .has_value();
+    return tx.prepare("UPDATE timers SET state = 'fired', fired_at = ?2 WHERE id = ?1 AND state = 'pending'")
+               .bind(1, id)
+               .bind(2, now_ms)
+               .update() == 1;
 }
 
 }  // namespace motcua::store

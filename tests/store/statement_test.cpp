@@ -39,6 +39,17 @@ TEST_F(StatementTest, BindsAndReadsEveryType) {
     EXPECT_FALSE(rows.step());
 }
 
+TEST_F(StatementTest, InsertGivesTheNewRowidAndUpdateTheRowsChanged) {
+    auto& insert = session.prepare("INSERT INTO t (i, s) VALUES (?1, ?2)");
+    EXPECT_EQ(insert.bind(1, 1).bind(2, "a").insert(), 1);
+    session.exec("INSERT INTO t (id, i) VALUES (41, 0)");
+    EXPECT_EQ(insert.bind(1, 1).bind(2, "b").insert(), 42);
+    EXPECT_THROW(insert.bind(1, 1).bind(2, "b").insert(), StoreError);  // UNIQUE s
+    auto& update = session.prepare("UPDATE t SET i = i + 1 WHERE i = ?1");
+    EXPECT_EQ(update.bind(1, 1).update(), 2);
+    EXPECT_EQ(update.bind(1, 1).update(), 0);
+}
+
 TEST_F(StatementTest, PreparedOncePerConnectionAndHandedOutClean) {
     auto& first = session.prepare("SELECT ?1");
     first.bind(1, 5);
