@@ -373,9 +373,15 @@ Config load_config(const std::optional<std::string>& path, const Environment& en
         }
         std::stringstream text;
         text << in.rdbuf();
-        raw = json::parse(text.str(), nullptr, false);
-        if (raw.is_discarded() || !raw.is_object()) {
-            v.problem("", "is not a JSON object");
+        try {
+            raw = json::parse(text.str());
+        } catch (const json::parse_error& e) {
+            // nlohmann's message names the line and column, which is what the commune needs.
+            v.problem("$", std::string("invalid JSON: ") + e.what());
+            return config;
+        }
+        if (!raw.is_object()) {
+            v.problem("$", "must be a JSON object {...}");
             return config;
         }
     } else {

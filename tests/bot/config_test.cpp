@@ -170,9 +170,15 @@ TEST_F(ConfigFile, PostgresqlIsRefusedClearlyForNow) {
 }
 
 TEST_F(ConfigFile, NotJsonOrMissingFileIsAProblemNotACrash) {
-    load(std::string("{\"admin_token\": "));
+    load(std::string("{\"admin_token\": \"0123456789abcdef\",\n threads: 1}"));
     ASSERT_EQ(problems.size(), 1u);
-    EXPECT_EQ(problems[0].message, "is not a JSON object");
+    EXPECT_EQ(problems[0].path, "$");
+    EXPECT_NE(problems[0].message.find("invalid JSON"), std::string::npos) << problems[0].message;
+    EXPECT_NE(problems[0].message.find("line 2, column 3"), std::string::npos) << problems[0].message;
+    problems.clear();
+    load(std::string("[1, 2]"));
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].message, "must be a JSON object {...}");
     problems.clear();
     load_config("/nonexistent/motcua.json", {}, problems);
     ASSERT_EQ(problems.size(), 1u);
