@@ -43,7 +43,7 @@ void Dispatcher::stop(std::function<void()> on_idle) {
     asio::post(strand_, [this, on_idle = std::move(on_idle)]() mutable {
         stopping_ = true;
         timer_.cancel();
-        if (busy_.empty()) on_idle();
+        if (unsettled_.empty()) on_idle();
         else on_idle_ = std::move(on_idle);
     });
 }
@@ -83,11 +83,37 @@ void Dispatcher::fill() {
     if (sending_ >= max_in_flight_) return;
     std::vector<store::OutboxItem> due;
     db_.read([&](store::Session& s) { due = store::due_outbound(s, clock_(), max_in_flight_ - sending_, busy_); });
-    for (auto& item : due) {
-        busy_.emplace(item.message.channel, item.message.contact);
-        ++sending_;
-        asio::co_spawn(strand_, deliver(std::move(item)), asio::detached);
+    for (auto& item : due) send(std::move(item));
+}
+
+void Dispatcher::send(store::OutboxItem item) {
+    const std::pair<Channel, std::string> contact{item.message.channel, item.message.contact};
+    busy_.insert(contact);
+    unsettled_[contact].insert(item.id);
+    ++sending_;
+    asio::co_spawn(strand_, deliver(std::move(item)), asio::detached);
+}
+
+// The gateway accepted this contact's message, and its record is on the way to the store: the
+// contact's next message can go now rather than one commit later, so that a recipient of many
+// messages is not held to one per commit. Order holds, since the next goes only after the
+// gateway accepted this one.
+void Dispatcher::follow_on(const store::OutboxItem& accepted) {
+    const std::pair<Channel, std::string> contact{accepted.message.channel, accepted.message.contact};
+    const auto found = unsettled_.find(contact);
+    if (stopping_ || sending_ >= max_in_flight_ || found == unsettled_.end() ||
+        found->second.size() >= max_unrecorded_per_contact)
+        return;
+    const auto& unsettled = found->second;
+    std::optional<store::OutboxItem> next;
+    try {
+        db_.read([&](store::Session& s) { next = store::next_in_queue(s, contact.first, contact.second, unsettled); });
+    } catch (const std::exception& e) {
+        log::error("outbox_read_failed", {{"error", e.what()}});
+        return;
     }
+    // One not due yet waits for its time, and the contact for the records (a poll takes it).
+    if (next && next->next_attempt_at_ms <= clock_()) send(std::move(*next));
 }
 
 asio::awaitable<void> Dispatcher::deliver(store::OutboxItem item) {
@@ -102,6 +128,7 @@ asio::awaitable<void> Dispatcher::deliver(store::OutboxItem item) {
     }
     --sending_;
     record(item, outcome);
+    if (outcome.kind == SendOutcome::Kind::accepted) follow_on(item);
     if (!stopping_) rouse();
 }
 
@@ -145,7 +172,7 @@ void Dispatcher::store_outcome(std::shared_ptr<OutcomeRecord> record) {
         if (committed) {
             if (record->outcome.kind != SendOutcome::Kind::accepted)
                 log::warn("outbound_not_accepted", {{"id", std::to_string(record->id)}, {"reason", record->outcome.detail}});
-            asio::post(strand_, [this, record] { finished(record->contact); });
+            asio::post(strand_, [this, record] { settle(record->contact, record->id); });
             return;
         }
         // The gateway's answer is known; only its record is missing. Sending the item again
@@ -160,10 +187,16 @@ void Dispatcher::store_outcome(std::shared_ptr<OutcomeRecord> record) {
     });
 }
 
-void Dispatcher::finished(const std::pair<Channel, std::string>& contact) {
-    busy_.erase(contact);
+void Dispatcher::settle(const std::pair<Channel, std::string>& contact, std::int64_t id) {
+    if (const auto it = unsettled_.find(contact); it != unsettled_.end()) {
+        it->second.erase(id);
+        if (it->second.empty()) {
+            unsettled_.erase(it);
+            busy_.erase(contact);
+        }
+    }
     if (stopping_) {
-        if (busy_.empty() && on_idle_) std::exchange(on_idle_, nullptr)();
+        if (unsettled_.empty() && on_idle_) std::exchange(on_idle_, nullptr)();
         return;
     }
     rouse();

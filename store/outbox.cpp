@@ -128,6 +128,18 @@ std::vector<OutboxItem> due_outbound(Session& s, std::int64_t now_ms, std::size_
     return due;
 }
 
+std::optional<OutboxItem> next_in_queue(Session& s, Channel channel, const std::string& contact,
+                                        const std::set<std::int64_t>& sent) {
+    auto& query = s.prepare("SELECT " MOTCUA_OUTBOX_ITEM_COLUMNS " FROM outbox AS o"
+                            " WHERE o.state = 'pending' AND o.channel = ?1 AND o.contact = ?2 ORDER BY o.id");
+    query.bind(1, channel_name(channel)).bind(2, contact);
+    std::optional<OutboxItem> next;
+    while (!next && query.step())
+        if (!sent.count(query.column_int64(0))) next = read_item(query);
+    query.reset();
+    return next;
+}
+
 std::optional<std::int64_t> next_outbound_due_at(Session& s, std::int64_t now_ms) {
     // One seek in outbox_heads_by_due, among the heads: the others fall due when they become heads.
     auto& query = s.prepare(

@@ -34,6 +34,11 @@ std::int64_t enqueue_outbound(Transaction& tx, const Outbound& message, std::int
 // longest are chosen first and handed out oldest first. Contacts in `busy` are skipped.
 std::vector<OutboxItem> due_outbound(Session& s, std::int64_t now_ms, std::size_t limit, const BusyContacts& busy);
 
+// The oldest pending item of one contact's queue that is not among `sent` (items the gateway
+// has accepted but whose record is not stored yet), whether due or not.
+std::optional<OutboxItem> next_in_queue(Session& s, Channel channel, const std::string& contact,
+                                        const std::set<std::int64_t>& sent);
+
 // When the earliest pending item not yet due at now_ms becomes due, if any.
 std::optional<std::int64_t> next_outbound_due_at(Session& s, std::int64_t now_ms);
 

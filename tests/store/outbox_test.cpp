@@ -166,6 +166,28 @@ TEST_F(OutboxTest, NextDueIsTheEarliestFutureAttempt) {
     EXPECT_EQ(read([](Session& s) { return next_outbound_due_at(s, 300); }), std::nullopt);
 }
 
+TEST_F(OutboxTest, NextInQueueSkipsWhatTheGatewayAlreadyAccepted) {
+    const auto a1 = enqueue(Channel::sms, alice, "1");
+    const auto a2 = enqueue(Channel::sms, alice, "2");
+    const auto a3 = enqueue(Channel::sms, alice, "3");
+    enqueue(Channel::sms, bob, "1");
+    const auto next = [&](std::set<std::int64_t> sent) {
+        const auto item = read([&](Session& s) { return next_in_queue(s, Channel::sms, alice, sent); });
+        return item ? item->id : 0;
+    };
+    EXPECT_EQ(next({}), a1);
+    EXPECT_EQ(next({a1}), a2);
+    EXPECT_EQ(next({a1, a2}), a3);
+    EXPECT_EQ(next({a1, a2, a3}), 0);
+    write([&](Transaction& tx) {
+        mark_sent(tx, a2, "gw-2", 1);  // a2's record stored before a1's: a1 is still first
+        schedule_retry(tx, a3, 1'000'000, "timeout");
+    });
+    EXPECT_EQ(next({}), a1);
+    EXPECT_EQ(next({a1}), a3);  // returned although not due: the caller decides
+    EXPECT_EQ(read([&](Session& s) { return next_in_queue(s, Channel::zalo, alice, {}); }), std::nullopt);
+}
+
 // The plan of every outbox statement a connection has prepared, one line per step.
 std::vector<std::string> outbox_plans(Session& s) {
     std::vector<std::string> plans;
@@ -201,6 +223,7 @@ TEST_F(OutboxTest, DispatcherStatementsSearchOnlyWhatIsPending) {
     read([&](Session& s) {
         due_outbound(s, 100, 10, {});
         next_outbound_due_at(s, 0);
+        next_in_queue(s, Channel::sms, alice, {b1});
         count_outbound(s, OutboxState::pending);
         count_outbound(s, OutboxState::dead);
         for (auto& plan : outbox_plans(s)) plans.push_back(std::move(plan));

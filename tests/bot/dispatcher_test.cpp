@@ -1,0 +1,144 @@
+#include "bot/dispatcher.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <chrono>
+#include <future>
+#include <mutex>
+#include <thread>
+
+#include "store/outbox.hpp"
+#include "tests/store/store_fixture.hpp"
+
+namespace motcua::bot {
+namespace {
+
+namespace asio = boost::asio;
+using namespace std::chrono_literals;
+
+// A gateway that answers every send at once with the same outcome and remembers the texts.
+class RecordingGateway : public Sender {
+public:
+    explicit RecordingGateway(SendOutcome outcome) : outcome_(std::move(outcome)) {}
+
+    asio::awaitable<SendOutcome> send(const Outbound& message) override {
+        {
+            std::lock_guard lock(mutex_);
+            texts_.push_back(message.text);
+        }
+        co_return outcome_;
+    }
+
+    std::vector<std::string> texts() const {
+        std::lock_guard lock(mutex_);
+        return texts_;
+    }
+
+private:
+    SendOutcome outcome_;
+    mutable std::mutex mutex_;
+    std::vector<std::string> texts_;
+};
+
+// One contact's queue, longer than the follow-on allows, sent while the test holds the store's writer: whatever the gateway
+// receives before the writer is let go was sent ahead of its predecessors' records.
+class DispatcherFollowOn : public store::testing::StoreTest {
+protected:
+    void SetUp() override {
+        StoreTest::SetUp();
+        for (std::size_t i = 1; i <= queued; ++i)
+            write([i](store::Transaction& tx) {
+                store::enqueue_outbound(tx, {Channel::sms, "+84900000001", std::to_string(i), {}}, 0);
+            });
+        db->writer().submit([this](store::Transaction&) { writer_held.wait(); }, nullptr);
+    }
+
+    static constexpr std::size_t queued = Dispatcher::max_unrecorded_per_contact + 2;
+
+    static std::vector<std::string> texts(std::size_t count) {
+        std::vector<std::string> numbers;
+        for (std::size_t i = 1; i <= count; ++i) numbers.push_back(std::to_string(i));
+        return numbers;
+    }
+
+    void TearDown() override {
+        release_writer();
+        if (dispatcher) {
+            std::promise<void> idle;
+            dispatcher->stop([&idle] { idle.set_value(); });
+            idle.get_future().wait();
+        }
+        io.stop();
+        if (loop.joinable()) loop.join();
+        StoreTest::TearDown();
+    }
+
+    void start(RecordingGateway& gateway) {
+        dispatcher = std::make_unique<Dispatcher>(io, *db, std::map<Channel, Sender*>{{Channel::sms, &gateway}},
+                                                  RetryPolicy{}, [] { return std::int64_t{1000}; }, metrics);
+        dispatcher->start();
+        loop = std::thread([this] { io.run(); });
+    }
+
+    void release_writer() {
+        if (!released) release.set_value();
+        released = true;
+    }
+
+    static bool wait_for(const std::function<bool()>& condition) {
+        for (auto deadline = std::chrono::steady_clock::now() + 10s; std::chrono::steady_clock::now() < deadline;) {
+            if (condition()) return true;
+            std::this_thread::sleep_for(5ms);
+        }
+        return condition();
+    }
+
+    std::int64_t pending() {
+        return read([](store::Session& s) { return store::count_outbound(s, store::OutboxState::pending); });
+    }
+
+    std::promise<void> release;
+    std::shared_future<void> writer_held = release.get_future().share();
+    bool released = false;
+    asio::io_context io;
+    asio::executor_work_guard<asio::io_context::executor_type> work = asio::make_work_guard(io);
+    Metrics metrics;
+    std::unique_ptr<Dispatcher> dispatcher;
+    std::thread loop;
+};
+
+TEST_F(DispatcherFollowOn, AcceptedMessagesLetTheNextGoBeforeTheirRecordsAreStored) {
+    RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
+    start(gateway);
+    const auto ahead = Dispatcher::max_unrecorded_per_contact;
+    ASSERT_TRUE(wait_for([&] { return gateway.texts().size() >= ahead; }));
+    std::this_thread::sleep_for(100ms);  // the records are held: no more may go ahead
+    EXPECT_EQ(gateway.texts(), texts(ahead));
+    EXPECT_EQ(pending(), static_cast<std::int64_t>(queued));
+
+    release_writer();
+    ASSERT_TRUE(wait_for([&] { return pending() == 0; })) << pending();
+    EXPECT_EQ(gateway.texts(), texts(queued));
+}
+
+TEST_F(DispatcherFollowOn, AMessageNotAcceptedHoldsTheRestUntilItsOutcomeIsStored) {
+    RecordingGateway gateway({SendOutcome::Kind::retry, "gateway busy"});
+    start(gateway);
+    ASSERT_TRUE(wait_for([&] { return gateway.texts().size() >= 1; }));
+    std::this_thread::sleep_for(100ms);
+    EXPECT_EQ(gateway.texts(), texts(1));
+
+    release_writer();
+    // Its retry is stored for later (RetryPolicy's first delay, 5 s): the queue waits behind it.
+    ASSERT_TRUE(wait_for([&] {
+        const auto row = read([](store::Session& s) { return store::find_outbound(s, 1); });
+        return row && row->item.attempts == 1;
+    }));
+    std::this_thread::sleep_for(100ms);
+    EXPECT_EQ(gateway.texts(), texts(1));
+    EXPECT_EQ(pending(), static_cast<std::int64_t>(queued));
+}
+
+}  // namespace
+}  // namespace motcua::bot
