@@ -88,7 +88,7 @@ std::vector<Escalation> list_escalations(Session& s, std::optional<EscalationSta
 
 std::vector<Escalation> live_escalations_of(Session& s, const std::string& officer) {
     return read_all(s.prepare("SELECT " MOTCUA_ESCALATION_COLUMNS " FROM escalations"
-                              " WHERE officer = ?1 AND state IN ('open', 'answered') ORDER BY id")
+                              " WHERE officer = ?1 AND state <> 'closed' ORDER BY id")
                         .bind(1, officer));
 }
 

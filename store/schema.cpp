@@ -199,7 +199,7 @@ UPDATE outbox SET waiting = 1
 DROP INDEX outbox_by_due;
 CREATE INDEX outbox_by_due ON outbox (state, waiting, next_attempt_at);
 )sql"},
-    Migration{8, "indexes of what is pending", R"sql(
+    Migration{8, "indexes of what is pending or still open", R"sql(
 -- Sent and dead items stay as history, but the dispatcher only ever looks for pending ones:
 -- indexes holding just those stay a few pages whatever the history's size, so a reply's
 -- insert and its "sent" do not each rewrite a page somewhere in an index of every reply ever.
@@ -211,6 +211,12 @@ CREATE INDEX outbox_dead ON outbox (dead_at) WHERE state = 'dead';
 -- The hourly count of SPEC B8 counts only what a sender sent.
 DROP INDEX message_log_by_contact;
 CREATE INDEX message_log_in_by_contact ON message_log (channel, contact, at) WHERE direction = 'in';
+-- Every citizen's message asks for the contact's newest escalation not closed, and an officer's
+-- for theirs: in id order among the live ones only, the answer needs no sort.
+DROP INDEX escalations_by_contact;
+DROP INDEX escalations_by_officer;
+CREATE INDEX escalations_live_by_contact ON escalations (channel, contact, id) WHERE state <> 'closed';
+CREATE INDEX escalations_live_by_officer ON escalations (officer, id) WHERE state <> 'closed';
 )sql"},
 };
 

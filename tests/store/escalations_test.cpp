@@ -80,6 +80,27 @@ TEST_F(Escalations, LiveCasesOfAnOfficerAndFollowUpsInOrder) {
     EXPECT_TRUE(taken.empty());
 }
 
+// Every citizen's message asks for the contact's escalation, and every officer's message for
+// the officer's: answered from the indexes of live cases (migration 8), without a sort or a
+// walk of the closed ones.
+TEST_F(Escalations, PerMessageLookupsNeedNoSortOrScan) {
+    write([&](Transaction& tx) {
+        const auto old = open_escalation(tx, citizen_case("u1"), 1000);
+        close_escalation(tx, old, 2000);
+        open_escalation(tx, citizen_case("u1"), 3000);
+    });
+    const auto plans = read([](Session& s) {
+        EXPECT_EQ(current_escalation(s, Channel::zalo, "u1")->created_at_ms, 3000);
+        EXPECT_EQ(live_escalations_of(s, "officer-1").size(), 1u);
+        return testing::statement_plans(s, "escalations");
+    });
+    ASSERT_GE(plans.size(), 2u);
+    for (const auto& plan : plans) {
+        EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << plan;
+        EXPECT_EQ(plan.find("SCAN"), std::string::npos) << plan;
+    }
+}
+
 TEST_F(Escalations, TimersFireOnce) {
     std::int64_t early = 0;
     write([&](Transaction& tx) {

@@ -1,5 +1,4 @@
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include "store/message_log.hpp"
 #include "store/outbox.hpp"
@@ -188,22 +187,6 @@ TEST_F(OutboxTest, NextInQueueSkipsWhatTheGatewayAlreadyAccepted) {
     EXPECT_EQ(read([&](Session& s) { return next_in_queue(s, Channel::zalo, alice, {}); }), std::nullopt);
 }
 
-// The plan of every outbox statement a connection has prepared, one line per step.
-std::vector<std::string> outbox_plans(Session& s) {
-    std::vector<std::string> plans;
-    for (auto* stmt = sqlite3_next_stmt(s.handle(), nullptr); stmt; stmt = sqlite3_next_stmt(s.handle(), stmt)) {
-        const std::string sql = sqlite3_sql(stmt);
-        if (sql.find("outbox") == std::string::npos) continue;
-        sqlite3_stmt* explain = nullptr;
-        if (sqlite3_prepare_v2(s.handle(), ("EXPLAIN QUERY PLAN " + sql).c_str(), -1, &explain, nullptr) != SQLITE_OK)
-            throw std::runtime_error(sqlite3_errmsg(s.handle()));
-        while (sqlite3_step(explain) == SQLITE_ROW)
-            plans.push_back(reinterpret_cast<const char*>(sqlite3_column_text(explain, 3)) + std::string("   <- ") + sql);
-        sqlite3_finalize(explain);
-    }
-    return plans;
-}
-
 // Sent and dead items are history that only grows: the dispatcher's statements must find what
 // is pending in the pending-only indexes (migration 8), never by walking the table. A statement
 // whose WHERE stops matching an index's (a bound state instead of 'pending') would scan.
@@ -218,7 +201,7 @@ TEST_F(OutboxTest, DispatcherStatementsSearchOnlyWhatIsPending) {
         schedule_retry(tx, b1, 50, "timeout");
         redirect_outbound(tx, b1, Channel::sms, alice, 2);
         mark_dead(tx, a2, "rejected", 3);
-        plans = outbox_plans(tx);
+        plans = testing::statement_plans(tx, "outbox");
     });
     read([&](Session& s) {
         due_outbound(s, 100, 10, {});
@@ -226,7 +209,7 @@ TEST_F(OutboxTest, DispatcherStatementsSearchOnlyWhatIsPending) {
         next_in_queue(s, Channel::sms, alice, {b1});
         count_outbound(s, OutboxState::pending);
         count_outbound(s, OutboxState::dead);
-        for (auto& plan : outbox_plans(s)) plans.push_back(std::move(plan));
+        for (auto& plan : testing::statement_plans(s, "outbox")) plans.push_back(std::move(plan));
         return 0;
     });
     EXPECT_GE(plans.size(), 8u);

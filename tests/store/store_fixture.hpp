@@ -1,14 +1,18 @@
 #pragma once
 // A fresh database in a temporary directory of its own, removed after the test.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <future>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "store/database.hpp"
+#include "store/session.hpp"
 #include "store/writer.hpp"
 
 namespace motcua::store::testing {
@@ -34,6 +38,23 @@ public:
 private:
     std::filesystem::path path_;
 };
+
+// The query plan of every statement the connection has prepared whose SQL mentions `table`,
+// one line per step, each followed by its statement.
+inline std::vector<std::string> statement_plans(Session& s, std::string_view table) {
+    std::vector<std::string> plans;
+    for (auto* stmt = sqlite3_next_stmt(s.handle(), nullptr); stmt; stmt = sqlite3_next_stmt(s.handle(), stmt)) {
+        const std::string sql = sqlite3_sql(stmt);
+        if (sql.find(table) == std::string::npos) continue;
+        sqlite3_stmt* explain = nullptr;
+        if (sqlite3_prepare_v2(s.handle(), ("EXPLAIN QUERY PLAN " + sql).c_str(), -1, &explain, nullptr) != SQLITE_OK)
+            throw std::runtime_error(sqlite3_errmsg(s.handle()));
+        while (sqlite3_step(explain) == SQLITE_ROW)
+            plans.push_back(reinterpret_cast<const char*>(sqlite3_column_text(explain, 3)) + std::string("   <- ") + sql);
+        sqlite3_finalize(explain);
+    }
+    return plans;
+}
 
 // Database::check_health, waited for.
 inline bool healthy(Database& db) {
