@@ -53,20 +53,37 @@ Engine::Engine(store::Database& db, const dialogs::Engine& dialogs, const Escala
 
 // The message as the dialogs take it, with the facts of the dossier it names looked up in the
 // same transaction as the turn.
-dialogs::Input Engine::dialog_input(store::Transaction& tx, const Inbound& message, std::int64_t now_ms) const {
+dialogs::Input Engine::dialog_input(store::Transaction& tx, const Inbound& message, dialogs::Reading reading,
+                                    std::int64_t now_ms) const {
     dialogs::Input input = to_dialog_input(message);
     if (input.kind != dialogs::Input::Kind::text) return input;
     input.today = local_date(now_ms, timezone_);
-    if (const auto code = dialogs_.dossier_code(message.text); !code.empty())
-        input.dossier = look_up_for_citizen(tx, code, message.channel, message.contact, now_ms);
+    input.understanding = std::move(reading.understanding);
+    if (!reading.dossier_code.empty())
+        input.dossier = look_up_for_citizen(tx, reading.dossier_code, message.channel, message.contact, now_ms);
     return input;
+}
+
+// Pure work on the text, done on the HTTP thread that received it: the store has one writer
+// thread, and every message's transaction waits for it. A reading that fails is left to the
+// turn, whose failure is logged there.
+dialogs::Reading Engine::read(const Inbound& message) const {
+    if (message.kind != Inbound::Kind::text) return {};
+    try {
+        return dialogs_.read(message.text);
+    } catch (const std::exception&) {
+        return {};
+    }
 }
 
 void Engine::accept(std::vector<Inbound> messages, Done done) {
     const auto now = clock_();
+    std::vector<dialogs::Reading> readings;
+    readings.reserve(messages.size());
+    for (const auto& m : messages) readings.push_back(read(m));
     db_.writer().submit(
-        [this, messages = std::move(messages), now](store::Transaction& tx) {
-            for (const auto& m : messages) handle(tx, m, now);
+        [this, messages = std::move(messages), readings = std::move(readings), now](store::Transaction& tx) {
+            for (std::size_t i = 0; i < messages.size(); ++i) handle(tx, messages[i], readings[i], now);
         },
         [this, done = std::move(done)](bool committed, const std::string& error) {
             if (committed) outbox_changed_();
@@ -85,7 +102,8 @@ bool Engine::flooding(store::Transaction& tx, const Inbound& message, std::int64
     return true;
 }
 
-void Engine::handle(store::Transaction& tx, const Inbound& message, std::int64_t now_ms) const {
+void Engine::handle(store::Transaction& tx, const Inbound& message, dialogs::Reading reading,
+                    std::int64_t now_ms) const {
     if (!store::record_inbound(tx, message, now_ms)) return;  // a gateway's retry: already handled
     if (message.kind == Inbound::Kind::contact_info) {
         store::save_contact_info(tx, message.channel, message.contact, {message.phone, message.name}, now_ms);
@@ -94,7 +112,7 @@ void Engine::handle(store::Transaction& tx, const Inbound& message, std::int64_t
     if (desk_.intercept(tx, message, now_ms)) return;  // an officer's message, or one for the officer
     if (flooding(tx, message, now_ms)) return;
     const auto state = store::load_conversation(tx, message.channel, message.contact);
-    const auto input = dialog_input(tx, message, now_ms);
+    const auto input = dialog_input(tx, message, std::move(reading), now_ms);
     dialogs::TurnResult result;
     try {
         result = dialogs_.turn(state, input, media_.of(message.channel));

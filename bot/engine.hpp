@@ -42,9 +42,11 @@ private:
     static constexpr std::int64_t max_answered_per_window = 20;
     static constexpr std::int64_t flood_window_ms = 3'600'000;
 
-    void handle(store::Transaction& tx, const Inbound& message, std::int64_t now_ms) const;
+    dialogs::Reading read(const Inbound& message) const;
+    void handle(store::Transaction& tx, const Inbound& message, dialogs::Reading reading, std::int64_t now_ms) const;
     bool flooding(store::Transaction& tx, const Inbound& message, std::int64_t now_ms) const;
-    dialogs::Input dialog_input(store::Transaction& tx, const Inbound& message, std::int64_t now_ms) const;
+    dialogs::Input dialog_input(store::Transaction& tx, const Inbound& message, dialogs::Reading reading,
+                                std::int64_t now_ms) const;
     void apply(store::Transaction& tx, const dialogs::Effect& effect, const Inbound& message, std::int64_t now_ms) const;
 
     store::Database& db_;

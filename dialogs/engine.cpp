@@ -68,7 +68,9 @@ public:
         const std::string folded = fold(input.text);
         if (!is_number(folded)) remember(input.text);
         Decision decision = is_number(folded) ? on_number(std::stoi(folded))
-                                              : on_understanding(understand(input.text, content_, units_));
+                                              : on_understanding(input.understanding
+                                                                     ? *input.understanding
+                                                                     : understand(input.text, content_, units_));
         state_.misses = decision.intent == Intent::unknown ? state_.misses + 1 : 0;
         if (state_.misses >= 2) decision.message = escalate();  // B5: the bot cannot help
         return decision;
@@ -327,6 +329,12 @@ std::string Engine::dossier_code(std::string_view text) const {
     // What understand() would report, without the rest of its work: the bot asks before
     // every turn, and turn() understands the message again anyway.
     return find_dossier_code(nfc(text)).value_or("");
+}
+
+Reading Engine::read(std::string_view text) const {
+    Reading reading{dossier_code(text), std::nullopt};
+    if (!is_number(fold(text))) reading.understanding = understand(text, *content_, units_);
+    return reading;
 }
 
 std::vector<Reply> Engine::status_change_notice(const DossierFacts& dossier, const Medium& medium) const {

@@ -47,6 +47,15 @@ struct Input {
     // absent when the code is unknown or the text names none.
     std::optional<DossierFacts> dossier;
     std::string today;  // YYYY-MM-DD in the deployment's time zone, for "overdue"
+    // Engine::read's understanding of the text, when worked out ahead; else the turn does it.
+    std::optional<Understanding> understanding;
+};
+
+// What a text says, worked out apart from its turn: it depends on the text and the content
+// only, so the bot can read a message before it takes the store's one writer thread.
+struct Reading {
+    std::string dossier_code;                    // as Engine::dossier_code
+    std::optional<Understanding> understanding;  // absent for a choice number, read in its menu
 };
 
 // A change the turn asks the bot to make in the store, as data so the turn stays pure.
@@ -82,6 +91,7 @@ public:
     bool returns_to_bot(std::string_view text) const;
     // The dossier code the turn would read in text, or "": the one to look up for Input::dossier.
     std::string dossier_code(std::string_view text) const;
+    Reading read(std::string_view text) const;
     // What a follower of the dossier is sent when its status changed, rendered for the medium.
     std::vector<Reply> status_change_notice(const DossierFacts& dossier, const Medium& medium) const;
 

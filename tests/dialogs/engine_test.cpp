@@ -110,6 +110,28 @@ TEST(Engine, ReturnsToBotOnlyForTheMenu) {
     EXPECT_FALSE(engine.returns_to_bot("cảm ơn anh, khi nào tôi đến được?"));
 }
 
+// The bot reads each message ahead, off the store's writer thread (Engine::read): a turn given
+// that reading must be the turn it would have taken on its own.
+TEST(Engine, ATurnReadAheadIsTheSameTurn) {
+    const Engine engine(testing::shipped_content());
+    std::string state;
+    for (const char* text : {"xin chao", "lam giay khai sinh can gi", "2", "Hồ sơ 000.00.19.H26-260101-0001",
+                             "menu", "9", "toi muon gap can bo", "cam on"}) {
+        const Reading reading = engine.read(text);
+        EXPECT_EQ(reading.dossier_code, engine.dossier_code(text)) << text;
+        Input read_ahead{Input::Kind::text, text};
+        read_ahead.understanding = reading.understanding;
+        const auto alone = engine.turn(state, Input{Input::Kind::text, text}, sms());
+        const auto ahead = engine.turn(state, read_ahead, sms());
+        EXPECT_EQ(all_text(ahead), all_text(alone)) << text;
+        EXPECT_EQ(ahead.state, alone.state) << text;
+        EXPECT_EQ(ahead.intent, alone.intent) << text;
+        state = alone.state;
+    }
+    EXPECT_FALSE(engine.read("2").understanding);  // a choice number is read in its menu
+    EXPECT_TRUE(engine.read("khai sinh").understanding);
+}
+
 TEST(Engine, FollowAndUnsupportedInputs) {
     Conversation c(zalo());
     TurnResult follow = c.send(Input{Input::Kind::follow, ""});
