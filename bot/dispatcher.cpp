@@ -43,7 +43,7 @@ void Dispatcher::stop(std::function<void()> on_idle) {
     asio::post(strand_, [this, on_idle = std::move(on_idle)]() mutable {
         stopping_ = true;
         timer_.cancel();
-        if (unsettled_.empty()) on_idle();
+        if (busy_.empty()) on_idle();
         else on_idle_ = std::move(on_idle);
     });
 }
@@ -88,8 +88,7 @@ void Dispatcher::fill() {
 
 void Dispatcher::send(store::OutboxItem item) {
     const std::pair<Channel, std::string> contact{item.message.channel, item.message.contact};
-    busy_.insert(contact);
-    unsettled_[contact].insert(item.id);
+    busy_[contact].insert(item.id);
     ++sending_;
     asio::co_spawn(strand_, deliver(std::move(item)), asio::detached);
 }
@@ -100,8 +99,8 @@ void Dispatcher::send(store::OutboxItem item) {
 // gateway accepted this one.
 void Dispatcher::follow_on(const store::OutboxItem& accepted) {
     const std::pair<Channel, std::string> contact{accepted.message.channel, accepted.message.contact};
-    const auto found = unsettled_.find(contact);
-    if (stopping_ || sending_ >= max_in_flight_ || found == unsettled_.end() ||
+    const auto found = busy_.find(contact);
+    if (stopping_ || sending_ >= max_in_flight_ || found == busy_.end() ||
         found->second.size() >= max_unrecorded_per_contact)
         return;
     const auto& unsettled = found->second;
@@ -188,15 +187,12 @@ void Dispatcher::store_outcome(std::shared_ptr<OutcomeRecord> record) {
 }
 
 void Dispatcher::settle(const std::pair<Channel, std::string>& contact, std::int64_t id) {
-    if (const auto it = unsettled_.find(contact); it != unsettled_.end()) {
+    if (const auto it = busy_.find(contact); it != busy_.end()) {
         it->second.erase(id);
-        if (it->second.empty()) {
-            unsettled_.erase(it);
-            busy_.erase(contact);
-        }
+        if (it->second.empty()) busy_.erase(it);
     }
     if (stopping_) {
-        if (unsettled_.empty() && on_idle_) std::exchange(on_idle_, nullptr)();
+        if (busy_.empty() && on_idle_) std::exchange(on_idle_, nullptr)();
         return;
     }
     rouse();

@@ -12,7 +12,6 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <set>
 #include <string>
 #include <utility>
 
@@ -76,7 +75,6 @@ private:
     // contact's next message may follow, and only once the gateway has accepted this one.
     std::size_t sending_ = 0;
     store::BusyContacts busy_;
-    std::map<std::pair<Channel, std::string>, std::set<std::int64_t>> unsettled_;  // ids per busy contact
     std::function<void()> on_idle_;
 };
 

@@ -2,6 +2,7 @@
 // Every reply is appended here in the same transaction as the message that caused it, and
 // leaves only when the gateway accepted it (sent) or it is given up (dead, with the reason).
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -23,8 +24,9 @@ struct OutboxItem {
 
 enum class OutboxState { pending, sent, dead };
 
-// Contacts with a message on its way: their next one waits until that one's outcome is stored.
-using BusyContacts = std::set<std::pair<Channel, std::string>>;
+// Contacts with messages on their way, and those messages' ids: until their outcomes are stored,
+// the contact's queue is the sender's, not the due list's.
+using BusyContacts = std::map<std::pair<Channel, std::string>, std::set<std::int64_t>>;
 
 // Due at once; also appended to the message log. Returns the item's id, increasing with time.
 std::int64_t enqueue_outbound(Transaction& tx, const Outbound& message, std::int64_t now_ms);

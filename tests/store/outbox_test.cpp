@@ -16,7 +16,10 @@ protected:
         return id;
     }
 
-    std::vector<std::int64_t> due(std::int64_t now, BusyContacts busy = {}, std::size_t limit = 100) {
+    std::vector<std::int64_t> due(std::int64_t now, const std::set<std::pair<Channel, std::string>>& contacts = {},
+                                  std::size_t limit = 100) {
+        BusyContacts busy;
+        for (const auto& contact : contacts) busy[contact];
         std::vector<std::int64_t> ids;
         for (const auto& item : read([&](Session& s) { return due_outbound(s, now, limit, busy); }))
             ids.push_back(item.id);
