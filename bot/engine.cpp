@@ -5,10 +5,10 @@
 #include "bot/escalation_desk.hpp"
 #include "bot/local_date.hpp"
 #include "bot/log.hpp"
+#include "store/arrivals.hpp"
 #include "store/conversations.hpp"
 #include "store/followers.hpp"
 #include "store/inbound_log.hpp"
-#include "store/message_log.hpp"
 #include "store/outbox.hpp"
 #include "store/writer.hpp"
 
@@ -93,24 +93,26 @@ void Engine::accept(std::vector<Inbound> messages, Done done) {
 
 // SPEC B8: a sender's messages beyond the hourly allowance are stored (above) but not answered,
 // so a stuck phone or a prank cannot make the commune pay for unlimited SMS.
-bool Engine::flooding(store::Transaction& tx, const Inbound& message, std::int64_t now_ms) const {
-    const auto received = store::count_received_since(tx, message.channel, message.contact, now_ms - flood_window_ms + 1);
-    if (received <= max_answered_per_window) return false;
+bool Engine::flooding(const Inbound& message, std::int64_t received_this_hour) const {
+    if (received_this_hour <= max_answered_per_window) return false;
     log::warn("flood_not_answered", {{"channel", std::string(channel_name(message.channel))},
                                      {"contact", adapters::mask_phone(message.contact)},
-                                     {"messages_this_hour", std::to_string(received)}});
+                                     {"messages_this_hour", std::to_string(received_this_hour)}});
     return true;
 }
 
 void Engine::handle(store::Transaction& tx, const Inbound& message, dialogs::Reading reading,
                     std::int64_t now_ms) const {
     if (!store::record_inbound(tx, message, now_ms)) return;  // a gateway's retry: already handled
+    // Every message counts against the hour's allowance, also those the bot does not answer.
+    const auto received_this_hour = store::record_arrival(tx, message.channel, message.contact, now_ms,
+                                                          now_ms - flood_window_ms + 1, max_answered_per_window + 1);
     if (message.kind == Inbound::Kind::contact_info) {
         store::save_contact_info(tx, message.channel, message.contact, {message.phone, message.name}, now_ms);
         return;
     }
     if (desk_.intercept(tx, message, now_ms)) return;  // an officer's message, or one for the officer
-    if (flooding(tx, message, now_ms)) return;
+    if (flooding(message, received_this_hour)) return;
     const auto state = store::load_conversation(tx, message.channel, message.contact);
     const auto input = dialog_input(tx, message, std::move(reading), now_ms);
     dialogs::TurnResult result;

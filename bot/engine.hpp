@@ -44,7 +44,7 @@ private:
 
     dialogs::Reading read(const Inbound& message) const;
     void handle(store::Transaction& tx, const Inbound& message, dialogs::Reading reading, std::int64_t now_ms) const;
-    bool flooding(store::Transaction& tx, const Inbound& message, std::int64_t now_ms) const;
+    bool flooding(const Inbound& message, std::int64_t received_this_hour) const;
     dialogs::Input dialog_input(store::Transaction& tx, const Inbound& message, dialogs::Reading reading,
                                 std::int64_t now_ms) const;
     void apply(store::Transaction& tx, const dialogs::Effect& effect, const Inbound& message, std::int64_t now_ms) const;

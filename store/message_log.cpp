@@ -28,11 +28,4 @@ std::int64_t count_message_log(Session& s, Direction direction, Channel channel)
     return count.bind(1, direction_name(direction)).bind(2, channel_name(channel)).single_int64();
 }
 
-std::int64_t count_received_since(Session& s, Channel channel, const std::string& contact, std::int64_t since_ms) {
-    // direction = 'in' is spelled out, not bound, so that message_log_in_by_contact applies.
-    auto& count = s.prepare(
-        "SELECT count(*) FROM message_log WHERE direction = 'in' AND channel = ?1 AND contact = ?2 AND at >= ?3");
-    return count.bind(1, channel_name(channel)).bind(2, contact).bind(3, since_ms).single_int64();
-}
-
 }  // namespace motcua::store

@@ -17,7 +17,4 @@ std::int64_t append_message_log(Transaction& tx, Direction direction, Channel ch
 
 std::int64_t count_message_log(Session& s, Direction direction, Channel channel);
 
-// Messages received from one contact since a time (the flood limit of SPEC B8 reads it).
-std::int64_t count_received_since(Session& s, Channel channel, const std::string& contact, std::int64_t since_ms);
-
 }  // namespace motcua::store

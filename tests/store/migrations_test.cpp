@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
 #include <vector>
 
@@ -17,12 +18,15 @@ using testing::TempDir;
 
 std::int64_t count_rows(Session& s, const char* table_sql) { return s.prepare(table_sql).single_int64(); }
 
-bool table_exists(Session& s, const std::string& name) {
-    return s.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1")
-        .bind(1, name)
+bool schema_has(Session& s, const std::string& type, const std::string& name) {
+    return s.prepare("SELECT 1 FROM sqlite_schema WHERE type = ?1 AND name = ?2")
+        .bind(1, type)
+        .bind(2, name)
         .first_text()
         .has_value();
 }
+bool table_exists(Session& s, const std::string& name) { return schema_has(s, "table", name); }
+bool index_exists(Session& s, const std::string& name) { return schema_has(s, "index", name); }
 
 TEST_F(StoreTest, NewDatabaseHasEveryStep) {
     EXPECT_EQ(db->schema_version(), static_cast<int>(schema_steps().size()));
@@ -102,6 +106,35 @@ TEST_F(MigrateTest, OutboxQueuesKeepOnlyEachContactsOldestPendingItemDue) {
     migrate(session, steps);
     EXPECT_EQ(count_rows(session, "SELECT id FROM outbox WHERE waiting = 1"), 3);
     EXPECT_EQ(count_rows(session, "SELECT count(*) FROM outbox WHERE waiting = 0"), 3);
+}
+
+TEST_F(MigrateTest, TheLastHoursArrivalsCarryOverToTheConversations) {
+    const auto steps = schema_steps();
+    migrate(session, steps.first(8));
+    const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::system_clock::now().time_since_epoch()).count();
+    const auto at = [now_ms](std::int64_t ago_ms) { return std::to_string(now_ms - ago_ms); };
+    session.exec("INSERT INTO conversations (channel, contact, state, updated_at) VALUES ('sms', '+84900000001', 'menu', 0)");
+    const auto log = std::string("INSERT INTO message_log (direction, channel, contact, text, at) VALUES")
+                 + " ('in', 'sms', '+84900000001', 'a', " + at(7'200'000) + "),"  // two hours ago
+                 " ('in', 'sms', '+84900000001', 'b', " + at(60'000) + "),"
+                 " ('out', 'sms', '+84900000001', 'reply', " + at(59'000) + "),"
+                 " ('in', 'sms', '+84900000001', 'c', " + at(1'000) + "),"
+                 " ('in', 'zalo', '42', 'd', " + at(30'000) + ")";
+    session.exec(log.c_str());
+    migrate(session, steps);
+    auto times = [this](const std::string& contact) {
+        auto& query = session.prepare("SELECT arrivals, state FROM conversations WHERE contact = ?1");
+        query.bind(1, contact);
+        std::string found = query.step() ? query.column_text(0) + " / " + query.column_text(1) : "none";
+        query.reset();
+        return found;
+    };
+    // The order group_concat gives is not promised; the store sorts what it reads.
+    const auto alice = times("+84900000001");
+    EXPECT_TRUE(alice == at(60'000) + " " + at(1'000) + " / menu" || alice == at(1'000) + " " + at(60'000) + " / menu") << alice;
+    EXPECT_EQ(times("42"), at(30'000) + " / ");
+    EXPECT_FALSE(index_exists(session, "message_log_in_by_contact"));
 }
 
 TEST_F(MigrateTest, RefusesADatabaseNewerThanTheBuild) {
