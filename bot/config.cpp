@@ -375,8 +375,9 @@ Config load_config(const std::optional<std::string>& path, const Environment& en
         text << in.rdbuf();
         try {
             raw = json::parse(text.str());
-        } catch (const json::parse_error& e) {
-            // nlohmann's message names the line and column, which is what the commune needs.
+        } catch (const json::exception& e) {
+            // nlohmann's message names the line and column, which is what the commune needs; a
+            // number too large for a double (1e999) is the other way parsing fails.
             v.problem("$", std::string("invalid JSON: ") + e.what());
             return config;
         }

@@ -20,7 +20,8 @@ nlohmann::json read_json(const std::filesystem::path& dir, const std::string& fi
     body << in.rdbuf();
     try {
         return nlohmann::json::parse(body.str());
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
+        // A syntax error, or a number too large for a double (1e999): both only a problem to report.
         reader.problem("$", std::string("invalid JSON: ") + e.what());
         return nullptr;
     }

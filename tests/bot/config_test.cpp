@@ -176,6 +176,12 @@ TEST_F(ConfigFile, NotJsonOrMissingFileIsAProblemNotACrash) {
     EXPECT_NE(problems[0].message.find("invalid JSON"), std::string::npos) << problems[0].message;
     EXPECT_NE(problems[0].message.find("line 2, column 3"), std::string::npos) << problems[0].message;
     problems.clear();
+    // Found by fuzzing: a number beyond a double's range threw past the parse error's handler.
+    load(std::string("{\"threads\": 111618400333205542e558}"));
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].message.find("invalid JSON"), std::string::npos) << problems[0].message;
+    EXPECT_NE(problems[0].message.find("number overflow"), std::string::npos) << problems[0].message;
+    problems.clear();
     load(std::string("[1, 2]"));
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_EQ(problems[0].message, "must be a JSON object {...}");

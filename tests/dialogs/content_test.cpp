@@ -161,6 +161,10 @@ TEST_F(BrokenContent, InvalidJsonAndMissingFile) {
     EXPECT_FALSE(load_content(dir_, problems_));
     EXPECT_TRUE(has("catalog.json", "$", "invalid JSON")) << listed();
     EXPECT_TRUE(has("scripts.json", "$", "cannot read"));
+    problems_.clear();
+    std::ofstream(dir_ / "scripts.json") << "{\"version\": 1e999}";
+    EXPECT_FALSE(load_content(dir_, problems_));
+    EXPECT_TRUE(has("scripts.json", "$", "number overflow")) << listed();
 }
 
 TEST(ShippedContent, LexiconKnowsThePhrasesAndTheAbbreviations) {
