@@ -97,7 +97,7 @@ bool Engine::flooding(const Inbound& message, std::int64_t received_this_hour) c
     if (received_this_hour <= max_answered_per_window) return false;
     log::warn("flood_not_answered", {{"channel", std::string(channel_name(message.channel))},
                                      {"contact", adapters::mask_phone(message.contact)},
-                                     {"messages_this_hour", std::to_string(received_this_hour)}});
+                                     {"answered_per_hour", std::to_string(max_answered_per_window)}});
     return true;
 }
 
