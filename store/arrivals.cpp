@@ -47,6 +47,9 @@ std::int64_t record_arrival(Transaction& tx, Channel channel, const std::string&
                                  .first_text()
                                  .value_or(""));
     times.insert(std::upper_bound(times.begin(), times.end(), at_ms), at_ms);
+    // Times before the window never count again while the clock goes forward, so they are not
+    // kept: most contacts write a few times an hour, and their row stays short.
+    times.erase(times.begin(), std::lower_bound(times.begin(), times.end(), since_ms));
     if (times.size() > keep) times.erase(times.begin(), times.end() - static_cast<std::ptrdiff_t>(keep));
     // A contact's first message makes its row, with the empty state of a contact never seen.
     tx.prepare(
@@ -57,7 +60,7 @@ std::int64_t record_arrival(Transaction& tx, Channel channel, const std::string&
         .bind(3, at_ms)
         .bind(4, format_times(times))
         .execute();
-    return std::count_if(times.begin(), times.end(), [since_ms](std::int64_t at) { return at >= since_ms; });
+    return static_cast<std::int64_t>(times.size());
 }
 
 }  // namespace motcua::store

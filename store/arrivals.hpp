@@ -12,9 +12,9 @@
 
 namespace motcua::store {
 
-// Records a message from the contact at at_ms and answers how many of the contact's latest
-// `keep` messages, this one included, came at or after since_ms. Keeping one more than an
-// allowance tells whether the allowance is exceeded.
+// Records a message from the contact at at_ms and answers how many of the contact's messages,
+// this one included, came at or after since_ms, counting up to `keep`: keeping one more than an
+// allowance tells whether the allowance is exceeded. Earlier times are forgotten.
 std::int64_t record_arrival(Transaction& tx, Channel channel, const std::string& contact, std::int64_t at_ms,
                             std::int64_t since_ms, std::size_t keep);
 

@@ -35,10 +35,11 @@ TEST_F(Arrivals, CountsTheHourUpToOneMoreThanTheAllowance) {
     EXPECT_EQ(arrive(4'000), 4);
     EXPECT_EQ(arrive(5'000), 4);  // only the latest four are kept
     EXPECT_EQ(column(), "2000 3000 4000 5000");
-    // An hour after the 3 000 one, it no longer counts; the 2 000 one dropped out before.
+    // An hour after the 3 000 one, it no longer counts, nor is it kept.
     EXPECT_EQ(arrive(3'000 + hour), 3);
-    EXPECT_EQ(column(), "3000 4000 5000 3603000");
+    EXPECT_EQ(column(), "4000 5000 3603000");
     EXPECT_EQ(arrive(10 * hour), 1);
+    EXPECT_EQ(column(), "36000000");
 }
 
 TEST_F(Arrivals, EachContactOnEachChannelCountsApart) {
