@@ -25,15 +25,20 @@ TEST_F(EscalationTimers, AnUnansweredCasePassesToTheBackupOnce) {
     ASSERT_TRUE(wait_until([&] { return count_containing(sms_sent_to(citizen), "Tran Thi B") == 1; }));
     EXPECT_NE(last_sms_to(citizen).find(officer_b_phone), std::string::npos);
     // B does not answer either; nobody else is left: the case stays with B, nobody is briefed twice.
-    std::this_thread::sleep_for(1500ms);
+    const auto events = [this] {
+        const json open = escalations("open");
+        std::vector<std::string> found;
+        for (const auto& e : open.at(0)["history"]) found.push_back(e["event"]);
+        return found;
+    };
+    ASSERT_TRUE(wait_until([&] { return events().size() >= 3; })) << escalations("open").dump();
+    std::this_thread::sleep_for(1000ms);  // two more timeouts' time, had the timer been set again
+    EXPECT_EQ(events(), (std::vector<std::string>{"created", "reassigned", "unanswered"}));
     EXPECT_EQ(sms_sent_to(officer_b_phone).size(), 1u);
     EXPECT_EQ(count_containing(sms_sent_to(officer_a_phone), "#1 Xa Yet Kieu"), 1u);
     const json open = escalations("open");
     ASSERT_EQ(open.size(), 1u);
     EXPECT_EQ(open[0]["officer"], "officer-b");
-    std::vector<std::string> events;
-    for (const auto& e : open[0]["history"]) events.push_back(e["event"]);
-    EXPECT_EQ(events, (std::vector<std::string>{"created", "reassigned", "unanswered"}));
     // The new officer answers.
     sms_then_wait_for(officer_b_phone, "SM-b1", "#1 Toi la B, ong den xa nhe", citizen);
     EXPECT_EQ(last_sms_to(citizen), "Can bo Tran Thi B: Toi la B, ong den xa nhe");
@@ -65,13 +70,14 @@ TEST_F(EscalationTimers, AQuietHandoffReturnsTheCitizenToTheBot) {
 }
 
 TEST_F(EscalationTimers, ActivityPostponesTheEndOfTheHandoff) {
-    config["escalation"]["handoff_idle_s"] = 1.5;
+    // Margins of over a second each way, so that a slow machine does not decide the outcome.
+    config["escalation"]["handoff_idle_s"] = 3;
     start();
     put_officers();
     escalate_by_sms();
-    std::this_thread::sleep_for(1000ms);
+    std::this_thread::sleep_for(1500ms);
     sms_then_wait_for(officer_a_phone, "SM-o1", "#1 Ong cho chut", citizen);
-    std::this_thread::sleep_for(900ms);  // 1.9 s after the start, 0.9 s after the answer
+    std::this_thread::sleep_for(1800ms);  // 3.3 s after the start, 1.8 s after the answer
     EXPECT_EQ(count_containing(sms_sent_to(citizen), "da lau khong co trao doi"), 0u);
     ASSERT_TRUE(wait_until([&] { return count_containing(sms_sent_to(citizen), "da lau khong co trao doi") == 1; }));
 }
