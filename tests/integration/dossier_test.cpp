@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "deployment.hpp"
+#include "eventually.hpp"
 #include "dialogs/text.hpp"
 
 namespace motcua::testing {
@@ -206,18 +207,24 @@ TEST_F(Dossiers, FollowersGetOneNoticePerStatusChangeOnTheirChannel) {
     noted["note"] = "Ghi chú khác";
     ASSERT_EQ(api("PUT", std::string("/api/v1/dossiers/") + code, noted).status, 200);  // not a status change
     sms_and_wait("+84911111111", "SM-barrier", "xin chao");
-    std::this_thread::sleep_for(300ms);
-
     const std::string notice = "da chuyen sang tinh trang \"Da co ket qua\"";
+    const std::string zalo_notice = "đã chuyển sang tình trạng \"Đã có kết quả\"";
+    EXPECT_TRUE(eventually([&] {
+        return count_containing(sms_sent_to(asker), notice) >= 1 && count_containing(sms_sent_to(applicant), notice) >= 1 &&
+               count_containing(zalo_texts(), zalo_notice) >= 1;
+    }));
+    std::this_thread::sleep_for(300ms);  // time for a second notice, had one been queued
+
     EXPECT_EQ(count_containing(sms_sent_to(asker), notice), 1u);
     EXPECT_EQ(count_containing(sms_sent_to(applicant), notice), 1u);
-    EXPECT_EQ(count_containing(zalo_texts(), "đã chuyển sang tình trạng \"Đã có kết quả\""), 1u);
+    EXPECT_EQ(count_containing(zalo_texts(), zalo_notice), 1u);
 
     // After opting out, the next change is not sent to that contact.
     sms_and_wait(asker, "SM-f4", "huy theo doi");
     ASSERT_EQ(api("PUT", std::string("/api/v1/dossiers/") + code, dossier("returned")).status, 200);
     sms_and_wait("+84911111111", "SM-barrier-2", "menu");
-    std::this_thread::sleep_for(300ms);
+    EXPECT_TRUE(eventually([&] { return count_containing(sms_sent_to(applicant), "Da tra ket qua") >= 1; }));
+    std::this_thread::sleep_for(300ms);  // time for the asker's, had one been queued
     EXPECT_EQ(count_containing(sms_sent_to(asker), "Da tra ket qua"), 0u);
     EXPECT_EQ(count_containing(sms_sent_to(applicant), "Da tra ket qua"), 1u);
 }
