@@ -70,14 +70,16 @@ TEST_F(EscalationTimers, AQuietHandoffReturnsTheCitizenToTheBot) {
 }
 
 TEST_F(EscalationTimers, ActivityPostponesTheEndOfTheHandoff) {
-    // Margins of over a second each way, so that a slow machine does not decide the outcome.
-    config["escalation"]["handoff_idle_s"] = 3;
+    // About a second's margin each way, so that a slow machine does not decide the outcome: the
+    // check comes 0.9 s after the first deadline would have passed, and over a second before the
+    // postponed one.
+    config["escalation"]["handoff_idle_s"] = 4;
     start();
     put_officers();
     escalate_by_sms();
-    std::this_thread::sleep_for(1500ms);
+    std::this_thread::sleep_for(2000ms);
     sms_then_wait_for(officer_a_phone, "SM-o1", "#1 Ong cho chut", citizen);
-    std::this_thread::sleep_for(1800ms);  // 3.3 s after the start, 1.8 s after the answer
+    std::this_thread::sleep_for(2900ms);  // 4.9 s after the start, 2.9 s after the answer
     EXPECT_EQ(count_containing(sms_sent_to(citizen), "da lau khong co trao doi"), 0u);
     ASSERT_TRUE(wait_until([&] { return count_containing(sms_sent_to(citizen), "da lau khong co trao doi") == 1; }));
 }
