@@ -86,6 +86,10 @@ json::json_pointer pointer(std::string_view path) {
     return json::json_pointer(p);
 }
 
+// More HTTP threads than this is a typo, not a deployment.
+constexpr long long max_threads = 256;
+constexpr double max_seconds = 10.0 * 365 * 86400;
+
 // std::regex matches recursively, a stack frame or more per character: a value of a few hundred
 // kilobytes would overflow the stack, so one longer than any valid value is refused unmatched.
 constexpr std::size_t longest_matched_value = 2048;
@@ -278,7 +282,25 @@ void read_semantics(const json& full, Config& c, Validator& v) {
         if (!ok && !v.flagged(path)) v.problem(path, message);
     };
     const auto text = [&full](const char* path) { return read<std::string>(full, path, ""); };
-    const auto seconds = [&full](const char* path, double fallback) { return read<double>(full, path, fallback); };
+    // Durations become milliseconds added to a clock: beyond ten years they would overflow it.
+    const auto seconds = [&](const char* path, double fallback) {
+        const double value = read<double>(full, path, fallback);
+        check(path, value <= max_seconds, "must be at most " + std::to_string(static_cast<long long>(max_seconds)) +
+                                              " (ten years)");
+        return std::min(value, max_seconds);
+    };
+    // Only an integer within the range is taken: converting 1e57 or a fraction to an int is
+    // undefined behaviour, and a wide integer would wrap around to something that looks valid.
+    const auto whole = [&](const char* path, long long fallback, long long low, long long high) {
+        const auto ptr = pointer(path);
+        if (!full.contains(ptr)) return fallback;
+        const json& value = full[ptr];
+        const bool in_range = value.is_number_integer() &&
+                              !(value.is_number_unsigned() && value.get<std::uint64_t>() > static_cast<std::uint64_t>(high)) &&
+                              value.get<long long>() >= low && value.get<long long>() <= high;
+        check(path, in_range, "must be a whole number from " + std::to_string(low) + " to " + std::to_string(high));
+        return in_range ? value.get<long long>() : fallback;
+    };
 
     check("listen", parse_listen(text("listen"), c.listen_host, c.listen_port), "must be HOST:PORT, e.g. 127.0.0.1:8080");
 
@@ -308,11 +330,8 @@ void read_semantics(const json& full, Config& c, Validator& v) {
 
     c.dialogs_dir = text("dialogs_dir");
     if (c.dialogs_dir.empty()) c.dialogs_dir = dialogs::default_content_dir().string();
-    c.threads = read<int>(full, "threads", 0);
-    // Read wide, so that a huge value is refused rather than wrapped around.
-    const auto max_connections = read<long long>(full, "max_connections", 1024);
-    check("max_connections", max_connections >= 1 && max_connections <= 1'000'000, "must be from 1 to 1000000");
-    c.max_connections = static_cast<int>(std::clamp(max_connections, 1LL, 1'000'000LL));
+    c.threads = static_cast<int>(whole("threads", 0, 0, max_threads));
+    c.max_connections = static_cast<int>(whole("max_connections", 1024, 1, 1'000'000));
 
     if (full.contains("zalo")) {
         c.zalo = ZaloConfig{text("zalo.app_id"), text("zalo.oa_id"), text("zalo.oa_secret_key"),
@@ -324,10 +343,9 @@ void read_semantics(const json& full, Config& c, Validator& v) {
     if (full.contains("sms")) {
         c.sms = SmsConfig{text("sms.provider"), text("sms.api_base"), text("sms.account_sid"),
                           text("sms.auth_token"), text("sms.from"), read<bool>(full, "sms.unicode", false),
-                          read<int>(full, "sms.max_segments", 3)};
+                          static_cast<int>(whole("sms.max_segments", 3, 1, 10))};
         check("sms.provider", c.sms->provider == "twilio", "unknown provider '" + c.sms->provider + "' (supported: twilio)");
         check("sms.api_base", is_http_url(c.sms->api_base), "must be an http:// or https:// URL");
-        check("sms.max_segments", c.sms->max_segments >= 1 && c.sms->max_segments <= 10, "must be from 1 to 10");
     }
     c.escalation.ack_timeout_s = seconds("escalation.ack_timeout_s", 1800);
     c.escalation.handoff_idle_s = seconds("escalation.handoff_idle_s", 86400);

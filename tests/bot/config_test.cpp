@@ -138,6 +138,40 @@ TEST_F(ConfigFile, MaxConnectionsIsAnOptionalPositiveCount) {
     }
 }
 
+// Found by fuzzing: 1.4e57 as "threads" was converted to an int (undefined behaviour), and a wide
+// integer wrapped around to a valid-looking count. Every whole number is range-checked as read.
+TEST_F(ConfigFile, CountsOutOfRangeAreNamedNotConverted) {
+    auto j = minimal();
+    j["sms"] = {{"account_sid", "AC1"}, {"auth_token", "t"}, {"from", "+84900000000"}};
+    j["threads"] = 4;
+    j["sms"]["max_segments"] = 5;
+    auto c = load(j);
+    ASSERT_TRUE(problems.empty()) << ::testing::PrintToString(said());
+    EXPECT_EQ(c.threads, 4);
+    EXPECT_EQ(c.sms->max_segments, 5);
+    for (const json& bad : {json(1.4e57), json(-1), json(257), json(4'294'967'297LL), json(18'446'744'073'709'551'615ULL)}) {
+        problems.clear();
+        j["threads"] = bad;
+        j["sms"]["max_segments"] = bad;
+        c = load(j);
+        EXPECT_TRUE(mentions("threads")) << bad.dump() << ": " << ::testing::PrintToString(said());
+        EXPECT_TRUE(mentions("sms.max_segments")) << bad.dump() << ": " << ::testing::PrintToString(said());
+        EXPECT_EQ(c.threads, 0) << bad.dump();
+        EXPECT_EQ(c.sms->max_segments, 3) << bad.dump();
+    }
+}
+
+TEST_F(ConfigFile, DurationsBeyondTenYearsAreRefused) {
+    auto j = minimal();
+    j["escalation"] = {{"ack_timeout_s", 1e300}, {"handoff_idle_s", 315'360'000}};
+    j["outbox"] = {{"give_up_after_s", 1e300}};
+    const auto c = load(j);
+    EXPECT_TRUE(mentions("escalation.ack_timeout_s")) << ::testing::PrintToString(said());
+    EXPECT_TRUE(mentions("outbox.give_up_after_s"));
+    EXPECT_FALSE(mentions("escalation.handoff_idle_s"));
+    EXPECT_LE(c.escalation.ack_timeout_s, 315'360'000);
+}
+
 TEST_F(ConfigFile, OfficeHoursThatAreNotAWeekAreRefused) {
     for (const char* bad : {"Fri-Mon 08:00-17:00", "Mon-Fri 17:00-08:00"}) {
         auto j = minimal();
