@@ -2,6 +2,7 @@
 // The HTTP shapes adapters read and write. Adapters never touch a socket: the server hands them
 // a received webhook, and the dispatcher performs the calls they describe. That keeps every wire
 // format testable as a table of payloads.
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -57,6 +58,10 @@ struct SendOutcome {
         refresh_auth,  // the access token expired: refresh once, then resend
         fallback_sms,  // the channel cannot reach the citizen now; use SMS if a phone is known
     };
+    // Of a gateway's own words (its error message), at most this many characters are kept:
+    // the reason is stored with the outbox row and logged, and a gateway can answer a megabyte.
+    static constexpr std::size_t max_gateway_words = 300;
+
     Kind kind = Kind::retry;
     std::string detail;
 };

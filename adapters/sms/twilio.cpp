@@ -52,7 +52,7 @@ std::string describe(const HttpReply& reply) {
         text += ", error " + std::to_string(code->get<std::int64_t>());
     }
     if (auto message = body.find("message"); message != body.end() && message->is_string()) {
-        text += ": " + message->get<std::string>();
+        text += ": " + shorten_utf8(message->get<std::string>(), SendOutcome::max_gateway_words);
     }
     return text;
 }

@@ -15,7 +15,7 @@ using zalo_json::member;
 std::string describe(std::int64_t code, const json& body) {
     std::string text = "Zalo error " + std::to_string(code);
     if (const json* message = member(body, "message"); message && message->is_string()) {
-        text += ": " + message->get<std::string>();
+        text += ": " + shorten_utf8(message->get<std::string>(), SendOutcome::max_gateway_words);
     }
     return text;
 }
