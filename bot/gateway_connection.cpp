@@ -29,6 +29,8 @@ bool ipv6_character(char c) {
     return std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.';
 }
 
+constexpr std::size_t max_interim_answers = 8;
+
 HttpReply failure(const std::string& what, const beast::error_code& ec) { return {0, what + ": " + ec.message()}; }
 
 bool closed_by_peer(const beast::error_code& ec) {
@@ -55,18 +57,28 @@ asio::awaitable<GatewayConnection::Exchange> exchange_on(Stream& stream, beast::
         result.peer_closed = closed_by_peer(wec);
         co_return result;
     }
-    http::response_parser<http::string_body> parser;
-    parser.body_limit(1024 * 1024);
-    auto [rec, read] = co_await http::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
-    result.answered = parser.got_some();
-    if (rec) {
-        result.reply = failure("receive", rec);
-        result.peer_closed = closed_by_peer(rec);
+    // Interim answers (100 Continue, 103 Early Hints) may come before the real one, even unasked,
+    // from the gateway or a proxy in front of it; each is a whole message of its own.
+    for (std::size_t interim = 0;; ++interim) {
+        http::response_parser<http::string_body> parser;
+        parser.body_limit(1024 * 1024);
+        auto [rec, read] = co_await http::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+        result.answered = result.answered || parser.got_some();
+        if (rec) {
+            result.reply = failure("receive", rec);
+            result.peer_closed = closed_by_peer(rec);
+            co_return result;
+        }
+        const auto status = static_cast<int>(parser.get().result_int());
+        const bool is_interim = status >= 100 && status < 200 && status != 101;
+        if (is_interim && interim < max_interim_answers) continue;
+        result.reply = {status, parser.get().body()};
+        // Bytes after the answer belong to no request of ours: read as the next request's
+        // answer, they would settle another message with this one's outcome.
+        result.reusable = !is_interim && status != 101 && parser.get().keep_alive() && request.keep_alive() &&
+                          buffer.size() == 0;
         co_return result;
     }
-    result.reply = {static_cast<int>(parser.get().result_int()), parser.get().body()};
-    result.reusable = parser.get().keep_alive() && request.keep_alive();
-    co_return result;
 }
 
 }  // namespace

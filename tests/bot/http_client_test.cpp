@@ -8,8 +8,10 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <sstream>
 #include <thread>
 
 #include "bot/http_client.hpp"
@@ -24,10 +26,12 @@ using tcp = asio::ip::tcp;
 
 // A gateway on loopback that answers every request 200 and counts the connections it accepts.
 // With `drop_idle`, it closes each connection right after answering without saying so, as a
-// gateway does with a keep-alive connection left idle past its timeout.
+// gateway does with a keep-alive connection left idle past its timeout. `before` and `after`
+// are raw bytes it sends ahead of each answer and behind it.
 class CountingGateway {
 public:
-    explicit CountingGateway(bool drop_idle) : drop_idle_(drop_idle) {
+    explicit CountingGateway(bool drop_idle, std::string before = "", std::string after = "")
+        : drop_idle_(drop_idle), before_(std::move(before)), after_(std::move(after)) {
         asio::co_spawn(io_, accept(), asio::detached);
         thread_ = std::thread([this] { io_.run(); });
     }
@@ -58,12 +62,16 @@ private:
             response.body() = "ok " + request.body();
             response.keep_alive(true);
             response.prepare_payload();
-            auto [wec, written] = co_await http::async_write(socket, response, asio::as_tuple(asio::use_awaitable));
+            std::ostringstream wire;
+            wire << before_ << response << after_;
+            auto [wec, written] = co_await asio::async_write(socket, asio::buffer(wire.str()), asio::as_tuple(asio::use_awaitable));
             if (wec || drop_idle_) co_return;
         }
     }
 
     const bool drop_idle_;
+    const std::string before_;
+    const std::string after_;
     asio::io_context io_;
     tcp::acceptor acceptor_{io_, {asio::ip::make_address("127.0.0.1"), 0}};
     std::atomic<int> connections_{0};
@@ -101,6 +109,29 @@ TEST(HttpClient, ACallOnAConnectionTheGatewayClosedGoesOutOnANewOne) {
     const auto reply = caller.perform({"POST", gateway.url(), {}, "2"});
     EXPECT_EQ(reply.status, 200) << reply.body;
     EXPECT_EQ(reply.body, "ok 2");
+    EXPECT_EQ(gateway.connections(), 2);
+}
+
+TEST(HttpClient, InterimAnswersAreSkippedAndEachCallGetsItsOwnAnswer) {
+    CountingGateway gateway(false, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n");
+    Caller caller;
+    for (const char* body : {"1", "2", "3"}) {
+        const auto reply = caller.perform({"POST", gateway.url(), {}, body});
+        EXPECT_EQ(reply.status, 200) << body;
+        EXPECT_EQ(reply.body, std::string("ok ") + body);
+    }
+    EXPECT_EQ(gateway.connections(), 1);
+}
+
+TEST(HttpClient, BytesAfterAnAnswerRetireTheConnection) {
+    // An answer longer than its Content-Length: what follows it answers no call.
+    CountingGateway gateway(false, "", "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nstale");
+    Caller caller;
+    for (const char* body : {"1", "2"}) {
+        const auto reply = caller.perform({"POST", gateway.url(), {}, body});
+        EXPECT_EQ(reply.status, 200) << body;
+        EXPECT_EQ(reply.body, std::string("ok ") + body);
+    }
     EXPECT_EQ(gateway.connections(), 2);
 }
 
