@@ -29,10 +29,15 @@ namespace {
 constexpr auto header_deadline = 10s;
 constexpr auto body_deadline = 30s;
 constexpr auto write_deadline = 30s;
-// Out of file descriptors, accept fails at once until a connection closes: pausing keeps the
-// accept loop from spinning on the error meanwhile.
+// Out of file descriptors or kernel memory, accept fails at once until something is freed:
+// pausing keeps the accept loop from spinning on the error meanwhile.
 constexpr auto accept_pause = 100ms;
 constexpr std::size_t first_read_size = 4096;
+constexpr std::size_t header_limit = 16 * 1024;
+// What a connection's read buffer may hold that the parser has not taken yet. Beast limits the
+// header and the body's data, but not a chunk's header line or the trailers after the last
+// chunk: without this, a client could send an endless chunk extension and be kept in memory.
+constexpr std::size_t unparsed_limit = header_limit + 64 * 1024;
 constexpr std::size_t refused_input_limit = 64 * 1024;
 
 // A syntax error in what the client sent, as opposed to the client going away or timing out.
@@ -94,16 +99,30 @@ Request to_request(http::request<http::string_body>&& msg) {
 }
 
 // Suspends the session until the handler answers, then resumes it on the session's own strand.
+// A handler that throws gets the client a 500: the exception would otherwise leave the
+// io_context's run() and end the process.
 asio::awaitable<HttpAnswer> call(const Handler& handler, Request request) {
     co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(HttpAnswer)>(
         [&handler, &request](auto completion) {
             auto shared = std::make_shared<decltype(completion)>(std::move(completion));
-            handler(std::move(request), [shared](HttpAnswer answer) {
+            auto answered = std::make_shared<std::atomic<bool>>(false);
+            auto respond = [shared, answered](HttpAnswer answer) {
+                if (answered->exchange(true)) return;
                 auto executor = asio::get_associated_executor(*shared);
                 asio::post(executor, [shared, answer = std::move(answer)]() mutable {
                     (*shared)(std::move(answer));
                 });
-            });
+            };
+            const std::string path = request.path;
+            try {
+                handler(std::move(request), respond);
+            } catch (const std::exception& e) {
+                log::error("request_failed", {{"path", path}, {"error", e.what()}});
+                respond(json_error(500, "internal error"));
+            } catch (...) {
+                log::error("request_failed", {{"path", path}, {"error", "not a std::exception"}});
+                respond(json_error(500, "internal error"));
+            }
         },
         asio::use_awaitable);
 }
@@ -127,10 +146,8 @@ struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
             if (ec) {
                 if (stopping || ec == asio::error::operation_aborted) break;
                 log::warn("accept_failed", {{"error", ec.message()}});
-                if (ec == asio::error::no_descriptors) {
-                    asio::steady_timer pause(acceptor.get_executor(), accept_pause);
-                    co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
-                }
+                asio::steady_timer pause(acceptor.get_executor(), accept_pause);
+                co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
                 continue;
             }
             beast::error_code ignored;
@@ -186,68 +203,81 @@ struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
 
     // The answer is taken by value: GCC 12 can destroy a temporary bound to a coroutine's reference
     // parameter before the coroutine has used it.
-    asio::awaitable<void> write(Connection& conn, HttpAnswer answer, bool keep_alive, unsigned version) {
+    // False when the answer could not be written: the client is gone or timed out.
+    asio::awaitable<bool> write(Connection& conn, HttpAnswer answer, bool keep_alive, unsigned version) {
         auto res = to_response(answer, keep_alive, version);
         conn.stream.expires_after(write_deadline);
-        co_await http::async_write(conn.stream, res, asio::as_tuple(asio::use_awaitable));
+        auto [ec, written] = co_await http::async_write(conn.stream, res, asio::as_tuple(asio::use_awaitable));
+        co_return !ec;
     }
 
+    // Whatever ends the exchanges, even an exception, the connection is closed and its place in
+    // the cap given back.
     asio::awaitable<void> session(std::shared_ptr<Connection> conn) {
         auto self = shared_from_this();
-        beast::flat_buffer buffer;
-        while (!stopping) {
-            http::request_parser<http::string_body> parser;
-            parser.body_limit(body_limit);
-            parser.header_limit(16 * 1024);
-            conn->stream.expires_after(header_deadline);
-            if (buffer.size() == 0) {
-                const auto space = buffer.prepare(first_read_size);
-                conn->idle_since = std::chrono::steady_clock::now().time_since_epoch().count();
-                conn->idle = true;
-                auto [first_ec, first] = co_await conn->stream.async_read_some(space, asio::as_tuple(asio::use_awaitable));
-                conn->idle = false;
-                if (first_ec) break;  // gone, timed out or evicted before asking anything: nothing to answer
-                buffer.commit(first);
-            }
-            auto [ec, n] = co_await http::async_read_header(conn->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
-            if (ec == http::error::body_limit) {  // a declared Content-Length over the limit
-                co_await write(*conn, json_error(413, "body larger than 64 KiB"), false, 11);
-                break;
-            }
-            if (ec) {
-                if (is_malformed(ec)) co_await write(*conn, json_error(400, "malformed HTTP request"), false, 11);
-                break;
-            }
-            conn->busy = true;
-            const auto declared = parser.content_length();
-            if (declared && *declared > body_limit) {
-                co_await write(*conn, json_error(413, "body larger than 64 KiB"), false, parser.get().version());
-                break;
-            }
-            conn->stream.expires_after(body_deadline);
-            std::tie(ec, n) = co_await http::async_read(conn->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
-            if (ec == http::error::body_limit) {
-                co_await write(*conn, json_error(413, "body larger than 64 KiB"), false, parser.get().version());
-                break;
-            }
-            if (ec) {
-                if (is_malformed(ec)) co_await write(*conn, json_error(400, "malformed HTTP request"), false, 11);
-                break;
-            }
-            auto msg = parser.release();
-            const bool keep_alive = msg.keep_alive();
-            const unsigned version = msg.version();
-            conn->stream.expires_never();
-            const HttpAnswer answer = co_await call(handler, to_request(std::move(msg)));
-            co_await write(*conn, answer, keep_alive && !stopping, version);
-            conn->busy = false;
-            if (!keep_alive) break;
+        try {
+            co_await exchanges(*conn);
+        } catch (const std::exception& e) {
+            log::error("connection_failed", {{"error", e.what()}});
         }
         beast::error_code ignored;
         conn->stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
         conn->stream.close();
         std::lock_guard lock(mutex);
         connections.erase(conn);
+    }
+
+    asio::awaitable<void> exchanges(Connection& conn) {
+        beast::flat_buffer buffer(unparsed_limit);
+        while (!stopping) {
+            http::request_parser<http::string_body> parser;
+            parser.body_limit(body_limit);
+            parser.header_limit(header_limit);
+            conn.stream.expires_after(header_deadline);
+            if (buffer.size() == 0) {
+                const auto space = buffer.prepare(first_read_size);
+                conn.idle_since = std::chrono::steady_clock::now().time_since_epoch().count();
+                conn.idle = true;
+                auto [first_ec, first] = co_await conn.stream.async_read_some(space, asio::as_tuple(asio::use_awaitable));
+                conn.idle = false;
+                if (first_ec) break;  // gone, timed out or evicted before asking anything: nothing to answer
+                buffer.commit(first);
+            }
+            auto [ec, n] = co_await http::async_read_header(conn.stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+            if (ec == http::error::body_limit) {  // a declared Content-Length over the limit
+                co_await write(conn, json_error(413, "body larger than 64 KiB"), false, 11);
+                break;
+            }
+            if (ec) {
+                if (is_malformed(ec)) co_await write(conn, json_error(400, "malformed HTTP request"), false, 11);
+                break;
+            }
+            conn.busy = true;
+            const auto declared = parser.content_length();
+            if (declared && *declared > body_limit) {
+                co_await write(conn, json_error(413, "body larger than 64 KiB"), false, parser.get().version());
+                break;
+            }
+            conn.stream.expires_after(body_deadline);
+            std::tie(ec, n) = co_await http::async_read(conn.stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+            if (ec == http::error::body_limit) {
+                co_await write(conn, json_error(413, "body larger than 64 KiB"), false, parser.get().version());
+                break;
+            }
+            if (ec) {
+                if (is_malformed(ec)) co_await write(conn, json_error(400, "malformed HTTP request"), false, 11);
+                break;
+            }
+            auto msg = parser.release();
+            const bool keep_alive = msg.keep_alive();
+            const unsigned version = msg.version();
+            conn.stream.expires_never();
+            const HttpAnswer answer = co_await call(handler, to_request(std::move(msg)));
+            const bool written = co_await write(conn, answer, keep_alive && !stopping, version);
+            conn.busy = false;
+            // Requests the client sent ahead are not served once it stopped taking answers.
+            if (!written || !keep_alive) break;
+        }
     }
 
     void stop() {

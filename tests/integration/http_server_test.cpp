@@ -1,0 +1,105 @@
+// The HTTP server on its own, with handlers written for the test: what a hostile client or a
+// failing handler can do to it.
+#include <gtest/gtest.h>
+
+#include <boost/asio/io_context.hpp>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+#include "bot/http_server.hpp"
+#include "eventually.hpp"
+#include "raw_connection.hpp"
+
+namespace motcua::testing {
+namespace {
+
+namespace asio = boost::asio;
+
+class HttpServerAlone : public ::testing::Test {
+protected:
+    // "/throws" throws before answering; every other path answers 200 with its body's size.
+    void SetUp() override {
+        server = std::make_unique<bot::HttpServer>(
+            io, asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0),
+            [](bot::Request request, bot::Respond respond) {
+                if (request.path == "/throws") throw std::runtime_error("the handler failed");
+                respond({200, "text/plain", std::to_string(request.body.size())});
+            });
+        server->start();
+        thread = std::thread([this] { io.run(); });
+    }
+    void TearDown() override {
+        server->stop();
+        io.stop();
+        thread.join();
+    }
+    std::uint16_t port() const { return server->local_endpoint().port(); }
+
+    asio::io_context io;
+    std::unique_ptr<bot::HttpServer> server;
+    std::thread thread;
+};
+
+const std::string chunked_head =
+    "POST /webhook/sms HTTP/1.1\r\nHost: bot\r\nTransfer-Encoding: chunked\r\n\r\n";
+
+TEST_F(HttpServerAlone, AHandlerThatThrowsIsA500AndTheServerGoesOn) {
+    RawConnection client(port());
+    client.send("GET /throws HTTP/1.1\r\nHost: bot\r\n\r\n");
+    const std::string answer = client.read_response();
+    EXPECT_EQ(answer.rfind("HTTP/1.1 500", 0), 0u) << answer;
+    EXPECT_NE(answer.find(R"({"error":)"), std::string::npos) << answer;
+    // The same connection, and the server, still serve.
+    client.send("POST /echo HTTP/1.1\r\nHost: bot\r\nContent-Length: 3\r\n\r\nabc");
+    EXPECT_EQ(client.read_response().rfind("HTTP/1.1 200", 0), 0u);
+    RawConnection another(port());
+    another.send("GET /healthz HTTP/1.1\r\nHost: bot\r\n\r\n");
+    EXPECT_EQ(another.read_response().rfind("HTTP/1.1 200", 0), 0u);
+}
+
+TEST_F(HttpServerAlone, AChunkedBodyIsServed) {
+    RawConnection client(port());
+    client.send(chunked_head + "3;name=value\r\nabc\r\n2\r\nde\r\n0\r\n\r\n");
+    const std::string answer = client.read_response();
+    EXPECT_EQ(answer.rfind("HTTP/1.1 200", 0), 0u) << answer;
+    EXPECT_EQ(answer.substr(answer.size() - 1), "5") << answer;
+}
+
+// Beast limits headers and body data but not a chunk's header line: the server's own limit on
+// unparsed input ends such a request long before its 30 s body deadline.
+TEST_F(HttpServerAlone, AnEndlessChunkHeaderIsRefusedNotKeptInMemory) {
+    RawConnection client(port());
+    client.send(chunked_head + "1;");
+    const std::string extension(4096, 'a');
+    bool refused_early = false;
+    for (int i = 0; i < 256 && !refused_early; ++i) {  // up to 1 MiB
+        try {
+            client.send(extension);
+        } catch (const std::runtime_error&) {
+            refused_early = true;  // the server closed the connection
+        }
+    }
+    const auto ending = client.read_until_closed(5'000);
+    EXPECT_TRUE(refused_early || ending.closed) << "the server was still reading after 1 MiB";
+    EXPECT_TRUE(eventually([&] { return server->open_connections() == 0; }));
+}
+
+TEST_F(HttpServerAlone, EndlessTrailersAreRefusedNotKeptInMemory) {
+    RawConnection client(port());
+    client.send(chunked_head + "3\r\nabc\r\n0\r\nX-Trailer: ");
+    const std::string trailer(4096, 'b');
+    bool refused_early = false;
+    for (int i = 0; i < 256 && !refused_early; ++i) {
+        try {
+            client.send(trailer);
+        } catch (const std::runtime_error&) {
+            refused_early = true;
+        }
+    }
+    const auto ending = client.read_until_closed(5'000);
+    EXPECT_TRUE(refused_early || ending.closed) << "the server was still reading after 1 MiB";
+}
+
+}  // namespace
+}  // namespace motcua::testing
