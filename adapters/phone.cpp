@@ -3,6 +3,27 @@
 namespace motcua::adapters {
 namespace {
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+constexpr std::size_t min_phone_digits = 9;
+
+// The end of the digit run that starts at `at` (after a "+", if any), and its digits.
+std::size_t digit_run_end(std::string_view text, std::size_t at, std::string& digits) {
+    std::size_t end = at;
+    while (end < text.size()) {
+        if (is_digit(text[end])) {
+            digits += text[end++];
+        } else if ((text[end] == ' ' || text[end] == '.') && end > at && is_digit(text[end - 1]) &&
+                   end + 1 < text.size() && is_digit(text[end + 1])) {
+            ++end;
+        } else {
+            break;
+        }
+    }
+    return end;
+}
+
 bool is_vietnamese_significant_number(std::string_view digits) {
     if (digits.empty()) return false;
     char first = digits.front();
@@ -58,6 +79,30 @@ std::string mask_phone(std::string_view phone) {
     }
     return std::string(phone.substr(0, head)) + std::string(phone.size() - head - tail, '*') +
            std::string(phone.substr(phone.size() - tail));
+}
+
+std::string mask_phones_in(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const bool plus = text[i] == '+' && i + 1 < text.size() && is_digit(text[i + 1]);
+        const bool starts = (plus || is_digit(text[i])) && (i == 0 || !is_ascii_alnum(text[i - 1]));
+        if (!starts) {
+            out += text[i++];
+            continue;
+        }
+        std::string digits;
+        const std::size_t end = digit_run_end(text, plus ? i + 1 : i, digits);
+        if (digits.size() < min_phone_digits) {
+            out.append(text.substr(i, end - i));
+        } else if (const auto e164 = to_e164((plus ? "+" : "") + digits)) {
+            out += mask_phone(*e164);
+        } else {
+            out += std::string(digits.size() - 2, '*') + digits.substr(digits.size() - 2);
+        }
+        i = end;
+    }
+    return out;
 }
 
 }  // namespace motcua::adapters

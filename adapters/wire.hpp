@@ -58,8 +58,8 @@ struct SendOutcome {
         refresh_auth,  // the access token expired: refresh once, then resend
         fallback_sms,  // the channel cannot reach the citizen now; use SMS if a phone is known
     };
-    // Of a gateway's own words (its error message), at most this many characters are kept:
-    // the reason is stored with the outbox row and logged, and a gateway can answer a megabyte.
+    // Of a gateway's own words (its error message), at most this many characters are kept
+    // (adapters/gateway_words.hpp).
     static constexpr std::size_t max_gateway_words = 300;
 
     Kind kind = Kind::retry;

@@ -66,7 +66,7 @@ asio::awaitable<bool> ZaloSender::refresh(unsigned seen_generation) {
         const HttpCall call = oa_.refresh_request(tokens_.refresh_token);
         const HttpReply reply = co_await client_.perform(call);
         unsaved_ = oa_.parse_refresh(reply);
-        if (!unsaved_) log::error("zalo_token_refresh_failed", {{"status", std::to_string(reply.status)}, {"answer", reply.body.substr(0, 200)}});
+        if (!unsaved_) log::error("zalo_token_refresh_failed", {{"status", std::to_string(reply.status)}, {"reason", oa_.refresh_refusal(reply)}});
     }
     bool ok = false;
     if (unsaved_) {

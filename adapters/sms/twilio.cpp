@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/crypto.hpp"
+#include "adapters/gateway_words.hpp"
 #include "adapters/json_error.hpp"
 #include "adapters/phone.hpp"
 #include "adapters/url.hpp"
@@ -52,7 +53,7 @@ std::string describe(const HttpReply& reply) {
         text += ", error " + std::to_string(code->get<std::int64_t>());
     }
     if (auto message = body.find("message"); message != body.end() && message->is_string()) {
-        text += ": " + shorten_utf8(message->get<std::string>(), SendOutcome::max_gateway_words);
+        text += ": " + gateway_words(message->get<std::string>());
     }
     return text;
 }

@@ -1,6 +1,7 @@
 // The outbound half of the Zalo OA adapter: customer-service messages and what Zalo answers.
 #include <nlohmann/json.hpp>
 
+#include "adapters/gateway_words.hpp"
 #include "adapters/utf8.hpp"
 #include "adapters/url.hpp"
 #include "adapters/zalo/json_fields.hpp"
@@ -15,7 +16,7 @@ using zalo_json::member;
 std::string describe(std::int64_t code, const json& body) {
     std::string text = "Zalo error " + std::to_string(code);
     if (const json* message = member(body, "message"); message && message->is_string()) {
-        text += ": " + shorten_utf8(message->get<std::string>(), SendOutcome::max_gateway_words);
+        text += ": " + gateway_words(message->get<std::string>());
     }
     return text;
 }

@@ -45,6 +45,8 @@ public:
 
     HttpCall refresh_request(std::string_view refresh_token) const;
     std::optional<ZaloTokens> parse_refresh(const HttpReply& reply) const;
+    // Why a refresh gave no tokens, for the log: Zalo's error, never a token it may have sent.
+    std::string refresh_refusal(const HttpReply& reply) const;
 
 private:
     ZaloSettings settings_;

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/form.hpp"
+#include "adapters/gateway_words.hpp"
 #include "adapters/url.hpp"
 #include "adapters/zalo/json_fields.hpp"
 #include "adapters/zalo/oa.hpp"
@@ -33,6 +34,22 @@ std::optional<ZaloTokens> ZaloOa::parse_refresh(const HttpReply& reply) const {
         tokens.expires_in_s = zalo_json::parse_count(*expires).value_or(0);
     }
     return tokens;
+}
+
+std::string ZaloOa::refresh_refusal(const HttpReply& reply) const {
+    if (reply.status == 0) return "Zalo's OAuth server could not be reached: " + reply.body;
+    std::string text = "Zalo's OAuth server answered HTTP " + std::to_string(reply.status);
+    const auto body = nlohmann::json::parse(reply.body, nullptr, false);
+    if (!body.is_object()) return text + " with " + std::to_string(reply.body.size()) + " bytes that are not a JSON object";
+    if (const auto* code = zalo_json::member(body, "error"); code && code->is_number_integer()) {
+        text += ", error " + std::to_string(code->get<std::int64_t>());
+    }
+    for (const char* key : {"error_name", "error_description", "message"}) {
+        if (const auto* words = zalo_json::member(body, key); words && words->is_string()) {
+            return text + ": " + gateway_words(words->get<std::string>());
+        }
+    }
+    return text + " without both tokens";
 }
 
 }  // namespace motcua::adapters

@@ -52,5 +52,26 @@ TEST(MaskPhone, NeverShowsAShortNumberWhole) {
     EXPECT_EQ(mask_phone(""), "");
 }
 
+TEST(MaskPhonesIn, MasksEveryNumberInAText) {
+    EXPECT_EQ(mask_phones_in("The 'To' number +84912345678 is not a valid phone number."),
+              "The 'To' number +8491****678 is not a valid phone number.");
+    EXPECT_EQ(mask_phones_in("Công dân: 0912 345 678, gọi lại 0912.345.678"),
+              "Công dân: +8491****678, gọi lại +8491****678");
+    EXPECT_EQ(mask_phones_in("0084912345678"), "+8491****678");
+    EXPECT_EQ(mask_phones_in("SĐT:024 3825 3325 (máy bàn)"), "SĐT:+8424*****325 (máy bàn)");
+    // Not a phone number anyone could dial, but long enough to be one somewhere.
+    EXPECT_EQ(mask_phones_in("id 12345678901234567"), "id ***************67");
+    EXPECT_EQ(mask_phones_in("0912345678x"), "+8491****678x");
+}
+
+TEST(MaskPhonesIn, LeavesDossierCodesAndShortNumbersAlone) {
+    for (const std::string text :
+         {"Hồ sơ H15.50.05.13-261008-0975 đã xử lý xong", "000.00.20.H23-220110-0001",
+          "G09.20-20260609-0092637", "error 21610", "Lệ phí 8.000 đồng, 15 ngày", "12345678", "",
+          "+", "+8", "số 1 2 3", "G092020260609009263"}) {
+        EXPECT_EQ(mask_phones_in(text), text);
+    }
+}
+
 }  // namespace
 }  // namespace motcua::adapters

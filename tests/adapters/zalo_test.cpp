@@ -154,5 +154,17 @@ TEST_F(ZaloTokenRefresh, RefusalsAndGarbageGiveNothing) {
     EXPECT_FALSE(zalo.parse_refresh({0, ""}));
 }
 
+TEST_F(ZaloTokenRefresh, ARefusalIsDescribedWithoutTheTokens) {
+    EXPECT_EQ(zalo.refresh_refusal({200, R"({"error":-14014,"error_name":"Invalid refresh token",)"
+                                         R"("error_reason":"Refresh token is invalid or expired"})"}),
+              "Zalo's OAuth server answered HTTP 200, error -14014: Invalid refresh token");
+    const std::string half = zalo.refresh_refusal({200, R"({"access_token":"Kx9Lq2RtSecret"})"});
+    EXPECT_EQ(half, "Zalo's OAuth server answered HTTP 200 without both tokens");
+    EXPECT_EQ(zalo.refresh_refusal({502, "<html>Bad Gateway</html>"}),
+              "Zalo's OAuth server answered HTTP 502 with 24 bytes that are not a JSON object");
+    EXPECT_EQ(zalo.refresh_refusal({0, "connect: Connection refused"}),
+              "Zalo's OAuth server could not be reached: connect: Connection refused");
+}
+
 }  // namespace
 }  // namespace motcua::adapters
