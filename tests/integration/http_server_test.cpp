@@ -66,6 +66,16 @@ TEST_F(HttpServerAlone, AChunkedBodyIsServed) {
     EXPECT_EQ(answer.substr(answer.size() - 1), "5") << answer;
 }
 
+TEST_F(HttpServerAlone, AClientThatExpects100ContinueIsToldToGoOn) {
+    RawConnection client(port());
+    client.send("POST /echo HTTP/1.1\r\nHost: bot\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n");
+    EXPECT_EQ(client.read_response(5'000).rfind("HTTP/1.1 100 Continue\r\n", 0), 0u);
+    client.send("abc");
+    const std::string answer = client.read_response();
+    EXPECT_EQ(answer.rfind("HTTP/1.1 200", 0), 0u) << answer;
+    EXPECT_EQ(answer.substr(answer.size() - 1), "3") << answer;
+}
+
 // Beast limits headers and body data but not a chunk's header line: the server's own limit on
 // unparsed input ends such a request long before its 30 s body deadline.
 TEST_F(HttpServerAlone, AnEndlessChunkHeaderIsRefusedNotKeptInMemory) {
