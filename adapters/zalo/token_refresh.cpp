@@ -1,4 +1,6 @@
 // Zalo access tokens last about a day; a refresh token buys the next pair, once.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "adapters/form.hpp"
@@ -8,6 +10,18 @@
 #include "adapters/zalo/oa.hpp"
 
 namespace motcua::adapters {
+namespace {
+
+// Zalo's tokens are a few hundred visible ASCII characters. Anything else would go into the
+// headers of every later call (a line break would even add headers of its own), so it is refused.
+constexpr std::size_t max_token_length = 4096;
+
+bool is_token(const std::string& token) {
+    return !token.empty() && token.size() <= max_token_length &&
+           std::all_of(token.begin(), token.end(), [](char c) { return c > ' ' && c < 0x7f; });
+}
+
+}  // namespace
 
 HttpCall ZaloOa::refresh_request(std::string_view refresh_token) const {
     HttpCall call;
@@ -28,7 +42,7 @@ std::optional<ZaloTokens> ZaloOa::parse_refresh(const HttpReply& reply) const {
     auto body = nlohmann::json::parse(reply.body, nullptr, false);
     auto access = zalo_json::text_of(zalo_json::member(body, "access_token"));
     auto refresh = zalo_json::text_of(zalo_json::member(body, "refresh_token"));
-    if (!access || access->empty() || !refresh || refresh->empty()) return std::nullopt;
+    if (!access || !is_token(*access) || !refresh || !is_token(*refresh)) return std::nullopt;
     ZaloTokens tokens{*access, *refresh, 0};
     if (auto expires = zalo_json::text_of(zalo_json::member(body, "expires_in"))) {
         tokens.expires_in_s = zalo_json::parse_count(*expires).value_or(0);
@@ -49,7 +63,7 @@ std::string ZaloOa::refresh_refusal(const HttpReply& reply) const {
             return text + ": " + gateway_words(words->get<std::string>());
         }
     }
-    return text + " without both tokens";
+    return text + " without two usable tokens";
 }
 
 }  // namespace motcua::adapters

@@ -154,12 +154,21 @@ TEST_F(ZaloTokenRefresh, RefusalsAndGarbageGiveNothing) {
     EXPECT_FALSE(zalo.parse_refresh({0, ""}));
 }
 
+TEST_F(ZaloTokenRefresh, ATokenThatCouldNotGoInAHeaderIsRefused) {
+    EXPECT_FALSE(zalo.parse_refresh({200, R"({"access_token":"a\r\nX-Injected: 1","refresh_token":"r"})"}));
+    EXPECT_FALSE(zalo.parse_refresh({200, R"({"access_token":"a","refresh_token":"r r"})"}));
+    EXPECT_FALSE(zalo.parse_refresh({200, R"({"access_token":"tô","refresh_token":"r"})"}));
+    const std::string long_token(4097, 'k');
+    EXPECT_FALSE(zalo.parse_refresh({200, R"({"access_token":")" + long_token + R"(","refresh_token":"r"})"}));
+    EXPECT_TRUE(zalo.parse_refresh({200, R"({"access_token":")" + long_token.substr(1) + R"(","refresh_token":"r"})"}));
+}
+
 TEST_F(ZaloTokenRefresh, ARefusalIsDescribedWithoutTheTokens) {
     EXPECT_EQ(zalo.refresh_refusal({200, R"({"error":-14014,"error_name":"Invalid refresh token",)"
                                          R"("error_reason":"Refresh token is invalid or expired"})"}),
               "Zalo's OAuth server answered HTTP 200, error -14014: Invalid refresh token");
     const std::string half = zalo.refresh_refusal({200, R"({"access_token":"Kx9Lq2RtSecret"})"});
-    EXPECT_EQ(half, "Zalo's OAuth server answered HTTP 200 without both tokens");
+    EXPECT_EQ(half, "Zalo's OAuth server answered HTTP 200 without two usable tokens");
     EXPECT_EQ(zalo.refresh_refusal({502, "<html>Bad Gateway</html>"}),
               "Zalo's OAuth server answered HTTP 502 with 24 bytes that are not a JSON object");
     EXPECT_EQ(zalo.refresh_refusal({0, "connect: Connection refused"}),

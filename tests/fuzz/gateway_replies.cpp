@@ -55,6 +55,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         fuzz::require(reply.status == 200, "tokens come with HTTP 200 only");
         fuzz::require(!tokens->access_token.empty() && !tokens->refresh_token.empty(),
                       "a refresh gives both tokens");
+        for (const std::string* token : {&tokens->access_token, &tokens->refresh_token}) {
+            fuzz::require(token->find_first_of("\r\n ") == std::string::npos, "a token can go in a header");
+        }
         fuzz::require(tokens->expires_in_s >= 0, "a token's lifetime is not negative");
     }
     return 0;
