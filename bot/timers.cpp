@@ -1,6 +1,8 @@
 #include "bot/timers.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <memory>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -66,16 +68,31 @@ asio::awaitable<void> Timers::run() {
 asio::awaitable<void> Timers::fire_due(std::vector<store::Timer> due) {
     for (const auto& timer : due) {
         const auto now = clock_();
+        // Set when the timer's own action failed, rather than the store: a locked file, a full
+        // disk or a failed commit of the batch leave the timer due, to be fired once the store
+        // answers again (giving up then would end a handoff nobody closes).
+        auto action_failed = std::make_shared<std::atomic<bool>>(false);
         // Named jobs: GCC 12 mishandles temporaries that live across a co_await.
-        store::Writer::Job fire = [this, timer, now](store::Transaction& tx) {
-            if (store::claim_timer(tx, timer.id, now)) fire_(tx, timer, now);
+        store::Writer::Job fire = [this, timer, now, action_failed](store::Transaction& tx) {
+            if (!store::claim_timer(tx, timer.id, now)) return;
+            try {
+                fire_(tx, timer, now);
+            } catch (const store::StoreError& e) {
+                if (!e.store_unusable()) *action_failed = true;
+                throw;
+            } catch (...) {
+                *action_failed = true;
+                throw;
+            }
         };
         std::string error = co_await commit(db_, std::move(fire));
         if (error.empty()) continue;
         log::error("timer_failed", {{"id", std::to_string(timer.id)}, {"kind", timer.kind}, {"error", error}});
-        store::Writer::Job give_up = [timer, now](store::Transaction& tx) { store::claim_timer(tx, timer.id, now); };
-        error = co_await commit(db_, std::move(give_up));
-        // An unwritable store: wait before looking again rather than spin on the same timer.
+        if (*action_failed) {
+            store::Writer::Job give_up = [timer, now](store::Transaction& tx) { store::claim_timer(tx, timer.id, now); };
+            error = co_await commit(db_, std::move(give_up));
+        }
+        // The store failed: wait before looking again rather than spin on the same timer.
         if (!error.empty()) {
             timer_.expires_after(std::chrono::seconds(1));
             co_await timer_.async_wait(asio::as_tuple(asio::use_awaitable));

@@ -1,8 +1,8 @@
 #pragma once
 // Fires the store's timers (store/timers.hpp) when they fall due: sleeps on an asio timer until
 // the earliest one, then runs each due timer as its own writer job that claims it and acts on
-// it in one transaction, so a timer fires once even across restarts, and a timer that fails is
-// claimed anyway rather than retried forever.
+// it in one transaction, so a timer fires once even across restarts. A timer whose action
+// fails is claimed anyway rather than retried forever; one that the store failed stays due.
 #include <atomic>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>

@@ -27,4 +27,23 @@ std::string describe_sql(std::string_view sql) {
     return text;
 }
 
+bool StoreError::store_unusable() const {
+    switch (sqlite_code & 0xff) {
+        case 0:  // not from SQLite: the writer stopped, or had no connection
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+        case SQLITE_NOMEM:
+        case SQLITE_READONLY:
+        case SQLITE_IOERR:
+        case SQLITE_CORRUPT:
+        case SQLITE_FULL:
+        case SQLITE_CANTOPEN:
+        case SQLITE_PROTOCOL:
+        case SQLITE_NOTADB:
+            return true;
+        default:
+            return false;
+    }
+}
+
 }  // namespace motcua::store
