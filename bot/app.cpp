@@ -2,6 +2,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address.hpp>
+#include <atomic>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
@@ -39,27 +40,29 @@ asio::ip::tcp::endpoint listen_endpoint(const Config& config) {
     return *resolver.resolve(config.listen_host, std::to_string(config.listen_port)).begin();
 }
 
-// Waits for open connections to finish, then for sends in flight, then stops the loop; a
-// deadline bounds the whole drain so a stuck peer cannot hold the process.
+// Stops sending at once and waits for the sends in flight to be recorded and for open
+// connections to finish, then stops the loop; a deadline bounds the whole drain so a stuck peer
+// cannot hold the process. Replies stored meanwhile go out after the restart: a send begun
+// during the drain could be cut off by the deadline after the gateway accepted it, and that
+// acceptance, unrecorded, would become a second send after the restart.
 void drain(asio::io_context& io, HttpServer& server, Dispatcher& dispatcher) {
     server.stop();
-    auto deadline = std::chrono::steady_clock::now() + drain_deadline;
+    auto sends_recorded = std::make_shared<std::atomic<bool>>(false);
+    dispatcher.stop([sends_recorded] { *sends_recorded = true; });
+    const auto deadline = std::chrono::steady_clock::now() + drain_deadline;
     auto poll = std::make_shared<asio::steady_timer>(io);
     auto step = std::make_shared<std::function<void()>>();
     // The step holds itself weakly and each pending wait strongly, so nothing is left over when
     // the loop stops with a wait pending (the loop's shutdown destroys that wait).
-    *step = [&, poll, self = std::weak_ptr(step), deadline] {
+    *step = [&io, &server, poll, sends_recorded, self = std::weak_ptr(step), deadline] {
         const auto step = self.lock();
-        if (server.open_connections() > 0 && std::chrono::steady_clock::now() < deadline) {
-            poll->expires_after(20ms);
-            poll->async_wait([step](const boost::system::error_code&) { (*step)(); });
+        const bool drained = *sends_recorded && server.open_connections() == 0;
+        if (drained || std::chrono::steady_clock::now() >= deadline) {
+            io.stop();
             return;
         }
-        dispatcher.stop([&io] { io.stop(); });
-        poll->expires_at(deadline);
-        poll->async_wait([&io, poll](const boost::system::error_code& ec) {
-            if (!ec) io.stop();
-        });
+        poll->expires_after(20ms);
+        poll->async_wait([step](const boost::system::error_code&) { (*step)(); });
     };
     (*step)();
 }

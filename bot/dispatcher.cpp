@@ -80,7 +80,8 @@ asio::awaitable<void> Dispatcher::run() {
 }
 
 void Dispatcher::fill() {
-    if (sending_ >= max_in_flight_) return;
+    // Also after a stop that came while run() paused: no send may start once stopping.
+    if (stopping_ || sending_ >= max_in_flight_) return;
     std::vector<store::OutboxItem> due;
     db_.read([&](store::Session& s) { due = store::due_outbound(s, clock_(), max_in_flight_ - sending_, busy_); });
     for (auto& item : due) send(std::move(item));

@@ -3,6 +3,8 @@
 // one of them is delivered, once, in the order each contact was answered, and none is dead.
 #include <gtest/gtest.h>
 
+#include <signal.h>
+
 #include <atomic>
 #include <chrono>
 #include <map>
@@ -14,6 +16,7 @@
 #include "database_file.hpp"
 #include "deployment.hpp"
 #include "eventually.hpp"
+#include "raw_connection.hpp"
 
 namespace motcua::testing {
 namespace {
@@ -79,6 +82,32 @@ TEST_F(FaultGatewayOutage, EverythingIsDeliveredOnceAndInOrderWhenTheGatewayIsBa
         EXPECT_GE(stored[contact].size(), texts.size()) << contact;
         EXPECT_EQ(delivered[contact], stored[contact]) << contact;
     }
+}
+
+// A stop during an outage sends nothing more: a send begun while connections drain could be cut
+// off by the drain's deadline after the gateway took it, and be sent again after the restart.
+// The reply stays stored for the next start.
+TEST_F(FaultGatewayOutage, ASigtermStartsNoMoreSendsAndKeepsTheRepliesForTheRestart) {
+    config["outbox"] = {{"retry_initial_s", 0.05}, {"retry_max_s", 0.1}, {"give_up_after_s", 120}};
+    gateway.respond_with([](const RecordedRequest&, std::size_t) { return HttpReply{503, R"({"message":"Service Unavailable"})"}; });
+    start();
+    ASSERT_EQ(send_sms("+84911000009", "SMstop-1", "khai tu").status, 200);
+    ASSERT_TRUE(wait_for_gateway(3)) << "the reply is being retried";
+    // A client in the middle of its body holds the drain open (the server waits for it).
+    RawConnection slow(server->port());
+    slow.send("POST /webhook/sms HTTP/1.1\r\nHost: bot\r\nContent-Length: 100\r\n\r\nTo=");
+    std::this_thread::sleep_for(200ms);
+    ASSERT_EQ(::kill(server->pid(), SIGTERM), 0);
+    std::this_thread::sleep_for(500ms);  // a send in flight at the signal finishes and is recorded
+    const auto tried = gateway.requests().size();
+    std::this_thread::sleep_for(1s);  // ten retry intervals: none may start while draining
+    EXPECT_EQ(gateway.requests().size(), tried);
+    slow.close();
+    ASSERT_EQ(server->stop(SIGTERM), 0);
+    DatabaseFile db(dir.path() / "motcua.db");
+    const auto rows = db.rows("SELECT state FROM outbox");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0][0], "pending");
 }
 
 }  // namespace
