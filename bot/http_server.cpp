@@ -204,8 +204,12 @@ struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
     // The answer is taken by value: GCC 12 can destroy a temporary bound to a coroutine's reference
     // parameter before the coroutine has used it.
     // False when the answer could not be written: the client is gone or timed out.
-    asio::awaitable<bool> write(Connection& conn, HttpAnswer answer, bool keep_alive, unsigned version) {
+    asio::awaitable<bool> write(Connection& conn, HttpAnswer answer, bool keep_alive, unsigned version,
+                                bool to_head = false) {
         auto res = to_response(answer, keep_alive, version);
+        // An answer to HEAD gives the body's length and no body: the client would read one as
+        // the start of its next answer.
+        if (to_head) res.body().clear();
         conn.stream.expires_after(write_deadline);
         auto [ec, written] = co_await http::async_write(conn.stream, res, asio::as_tuple(asio::use_awaitable));
         co_return !ec;
@@ -280,9 +284,10 @@ struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
             auto msg = parser.release();
             const bool keep_alive = msg.keep_alive();
             const unsigned version = msg.version();
+            const bool to_head = msg.method() == http::verb::head;
             conn.stream.expires_never();
             const HttpAnswer answer = co_await call(handler, to_request(std::move(msg)));
-            const bool written = co_await write(conn, answer, keep_alive && !stopping, version);
+            const bool written = co_await write(conn, answer, keep_alive && !stopping, version, to_head);
             conn.busy = false;
             // Requests the client sent ahead are not served once it stopped taking answers.
             if (!written || !keep_alive) break;

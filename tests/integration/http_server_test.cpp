@@ -58,6 +58,16 @@ TEST_F(HttpServerAlone, AHandlerThatThrowsIsA500AndTheServerGoesOn) {
     EXPECT_EQ(another.read_response().rfind("HTTP/1.1 200", 0), 0u);
 }
 
+TEST_F(HttpServerAlone, AnAnswerToHeadHasItsLengthButNoBody) {
+    RawConnection client(port());
+    client.send("HEAD /echo HTTP/1.1\r\nHost: bot\r\n\r\nPOST /echo HTTP/1.1\r\nHost: bot\r\nContent-Length: 2\r\n\r\nab");
+    const auto ending = client.read_until_closed(1'000);  // both answers, and the connection kept
+    EXPECT_FALSE(ending.closed);
+    EXPECT_EQ(ending.received.rfind("HTTP/1.1 200", 0), 0u) << ending.received;
+    EXPECT_NE(ending.received.find("Content-Length: 1\r\n\r\nHTTP/1.1 200"), std::string::npos) << ending.received;
+    EXPECT_EQ(ending.received.substr(ending.received.size() - 3), "\r\n2") << ending.received;
+}
+
 TEST_F(HttpServerAlone, AChunkedBodyIsServed) {
     RawConnection client(port());
     client.send(chunked_head + "3;name=value\r\nabc\r\n2\r\nde\r\n0\r\n\r\n");
