@@ -4,6 +4,7 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/error.hpp>
 #include <boost/asio/ssl/host_name_verification.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/http/read.hpp>
@@ -33,9 +34,11 @@ constexpr std::size_t max_interim_answers = 8;
 
 HttpReply failure(const std::string& what, const beast::error_code& ec) { return {0, what + ": " + ec.message()}; }
 
+// stream_truncated: a TLS peer that closed the connection without close_notify, as load
+// balancers in front of gateways do with keep-alive connections they let go.
 bool closed_by_peer(const beast::error_code& ec) {
     return ec == http::error::end_of_stream || ec == asio::error::eof || ec == asio::error::connection_reset ||
-           ec == asio::error::broken_pipe;
+           ec == asio::error::broken_pipe || ec == asio::ssl::error::stream_truncated;
 }
 
 // Requests are small and wait for their answer: Nagle's delay would only slow them.

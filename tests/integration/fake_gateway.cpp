@@ -1,5 +1,7 @@
 #include "fake_gateway.hpp"
 
+#include <atomic>
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -31,6 +33,7 @@ struct FakeGateway::Impl {
     Responder responder = [](const RecordedRequest&, std::size_t i) {
         return HttpReply{201, R"({"sid":"SM)" + std::to_string(i) + R"(","status":"queued"})"};
     };
+    std::atomic<bool> drop_after_answer{false};
     std::thread thread;
 
     template <class Stream>
@@ -59,7 +62,8 @@ struct FakeGateway::Impl {
             res.keep_alive(req.keep_alive());
             res.prepare_payload();
             auto [wec, w] = co_await http::async_write(stream, res, asio::as_tuple(asio::use_awaitable));
-            if (wec || !req.keep_alive()) co_return;
+            // Returning closes the socket under the TLS stream without a close_notify.
+            if (wec || !req.keep_alive() || drop_after_answer) co_return;
         }
     }
 
@@ -112,6 +116,8 @@ void FakeGateway::respond_with(Responder responder) {
     std::lock_guard lock(impl_->mutex);
     impl_->responder = std::move(responder);
 }
+
+void FakeGateway::drop_connections_after_answering() { impl_->drop_after_answer = true; }
 
 std::vector<RecordedRequest> FakeGateway::requests() const {
     std::lock_guard lock(impl_->mutex);

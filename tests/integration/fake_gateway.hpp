@@ -33,6 +33,9 @@ public:
     std::uint16_t port() const;
     std::string base_url() const;  // http://127.0.0.1:PORT or https://...
     void respond_with(Responder responder);
+    // Closes each connection right after answering, without TLS's close_notify, as load
+    // balancers in front of gateways do with keep-alive connections they let go.
+    void drop_connections_after_answering();
     std::vector<RecordedRequest> requests() const;
     // Waits until at least n requests arrived; false after the timeout.
     bool wait_for(std::size_t n, int timeout_ms = 10'000) const;

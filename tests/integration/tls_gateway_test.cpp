@@ -9,6 +9,7 @@
 #include "adapters/form.hpp"
 #include "adapters/sms/twilio_signature.hpp"
 #include "deployment.hpp"
+#include "eventually.hpp"
 
 namespace motcua::testing {
 namespace {
@@ -41,8 +42,8 @@ protected:
         server = std::make_unique<ServerProcess>(dir.path(), config, std::move(environment));
         server->start();
     }
-    Response send() {
-        adapters::FormFields fields = {{"MessageSid", "SMtls"}, {"From", "+84912345678"}, {"To", "+84900000000"}, {"Body", "xin chao"}};
+    Response send(const std::string& id = "SMtls") {
+        adapters::FormFields fields = {{"MessageSid", id}, {"From", "+84912345678"}, {"To", "+84900000000"}, {"Body", "xin chao"}};
         const auto signature = adapters::twilio_signature(sms_auth_token, std::string(public_base_url) + "/webhook/sms", fields);
         return http_request(server->port(), "POST", "/webhook/sms",
                             {{"Content-Type", "application/x-www-form-urlencoded"}, {"X-Twilio-Signature", signature}},
@@ -60,6 +61,25 @@ TEST_F(TlsGateway, TrustedCertificateDelivers) {
     EXPECT_EQ(send().status, 200);
     ASSERT_TRUE(gateway->wait_for(1));
     EXPECT_NE(gateway->requests()[0].target.find("/Messages.json"), std::string::npos);
+}
+
+// The gateway let the kept connection go without saying so: the next reply goes out at once on
+// a new connection, not after a failed try and a backoff.
+TEST_F(TlsGateway, AConnectionClosedWithoutNoticeCostsNoFailedSend) {
+    gateway->drop_connections_after_answering();
+    start({{"SSL_CERT_FILE", (dir.path() / "cert.pem").string()}});
+    EXPECT_EQ(send("SMtls-1").status, 200);
+    ASSERT_TRUE(gateway->wait_for(1));
+    std::this_thread::sleep_for(200ms);  // the close reaches the bot's idle connection
+    EXPECT_EQ(send("SMtls-2").status, 200);
+    std::string metrics;
+    EXPECT_TRUE(eventually([&] {
+        metrics = http_request(server->port(), "GET", "/metrics").body;
+        return metrics.find(R"(motcua_outbound_attempts_total{channel="sms",outcome="sent"} 2)") != std::string::npos;
+    })) << metrics;
+    EXPECT_NE(metrics.find(R"(motcua_outbound_attempts_total{channel="sms",outcome="retried"} 0)"), std::string::npos)
+        << metrics;
+    EXPECT_EQ(gateway->requests().size(), 2u);
 }
 
 TEST_F(TlsGateway, UntrustedCertificateIsNeverSentTo) {
