@@ -124,6 +124,10 @@ TEST_F(FaultClients, AtTheCapIdleConnectionsMakeRoomAndTheRestIsRefused) {
     for (std::size_t i = 0; i < cap; ++i) {
         busy.emplace_back(port);
         busy.back().send("GET /healthz HTTP/1.1\r\nHo");
+        // One at a time, each taken in and read (and the keep-alive connection it pushed out
+        // closed) before the next: on a loaded machine a burst could otherwise arrive before
+        // the server had even marked the keep-alive connections idle, and be refused.
+        ASSERT_TRUE(eventually([&] { return holds_and_has_read(cap); })) << i;
     }
     for (std::size_t i = 1; i < cap; ++i) EXPECT_TRUE(keep_alive[i].read_until_closed().closed) << i;
     // A connection counts as busy once the server has read its first bytes; until then it is
