@@ -92,10 +92,11 @@ asio::awaitable<void> Timers::fire_due(std::vector<store::Timer> due) {
             store::Writer::Job give_up = [timer, now](store::Transaction& tx) { store::claim_timer(tx, timer.id, now); };
             error = co_await commit(db_, std::move(give_up));
         }
-        // The store failed: wait before looking again rather than spin on the same timer.
+        // The store failed: wait before looking again rather than spin on the same timer. Not
+        // on timer_, which every commit's wake() cancels.
         if (!error.empty()) {
-            timer_.expires_after(std::chrono::seconds(1));
-            co_await timer_.async_wait(asio::as_tuple(asio::use_awaitable));
+            asio::steady_timer pause(strand_, std::chrono::seconds(1));
+            co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
             co_return;
         }
     }

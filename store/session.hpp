@@ -15,8 +15,8 @@ namespace motcua::store {
 struct StoreError : std::runtime_error {
     explicit StoreError(const std::string& what, int sqlite_code = 0)
         : std::runtime_error(what), sqlite_code(sqlite_code) {}
-    // The store could not do the work (locked, full, read-only, an I/O error, stopped), as
-    // opposed to refusing what it was asked (a constraint, a type mismatch): the same work can
+    // The store could not do the work (locked, full, read-only, an I/O error), as opposed to
+    // refusing what it was asked (a constraint) or finding its data wrong: the same work can
     // succeed once the store recovers.
     bool store_unusable() const;
     int sqlite_code;

@@ -28,18 +28,17 @@ std::string describe_sql(std::string_view sql) {
 }
 
 bool StoreError::store_unusable() const {
+    // Code 0 is the store's own finding about its data (an unknown state, unreadable fields),
+    // and corruption stays where it is: neither goes away on a retry.
     switch (sqlite_code & 0xff) {
-        case 0:  // not from SQLite: the writer stopped, or had no connection
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
         case SQLITE_NOMEM:
         case SQLITE_READONLY:
         case SQLITE_IOERR:
-        case SQLITE_CORRUPT:
         case SQLITE_FULL:
         case SQLITE_CANTOPEN:
         case SQLITE_PROTOCOL:
-        case SQLITE_NOTADB:
             return true;
         default:
             return false;

@@ -33,6 +33,17 @@ protected:
         if (loop.joinable()) loop.join();
         StoreTest::TearDown();
     }
+    // The action throws what `fail` throws: the timer is claimed after that one try and never
+    // tried again.
+    void expect_given_up(const std::function<void()>& fail) {
+        start([this, fail](store::Transaction&, const store::Timer&, std::int64_t) {
+            ++calls;
+            fail();
+        });
+        ASSERT_TRUE(wait_for([&] { return calls >= 1 && !pending(); }));
+        std::this_thread::sleep_for(1200ms);  // past the pause after a failure
+        EXPECT_EQ(calls, 1);
+    }
     bool pending() {
         return read([](store::Session& s) { return store::has_pending_timer(s, "test", 1); });
     }
@@ -67,23 +78,16 @@ TEST_F(TimersFiring, ATimerTheStoreFailedStaysDueAndFiresOnceItRecovers) {
 
 // A timer whose own action fails would fail on every try: it is claimed without acting.
 TEST_F(TimersFiring, ATimerWhoseActionFailsIsGivenUpNotRetriedForever) {
-    start([this](store::Transaction&, const store::Timer&, std::int64_t) {
-        ++calls;
-        throw std::logic_error("no such escalation");
-    });
-    ASSERT_TRUE(wait_for([&] { return calls >= 1 && !pending(); }));
-    std::this_thread::sleep_for(1200ms);  // past the pause after a failure
-    EXPECT_EQ(calls, 1);
+    expect_given_up([] { throw std::logic_error("no such escalation"); });
 }
 
+// A statement the store refuses, or data it finds wrong, would fail on every try just the same.
 TEST_F(TimersFiring, AStatementTheStoreRefusesCountsAsTheActionFailing) {
-    start([this](store::Transaction&, const store::Timer&, std::int64_t) {
-        ++calls;
-        throw store::StoreError("step: UNIQUE constraint failed", SQLITE_CONSTRAINT_UNIQUE);
-    });
-    ASSERT_TRUE(wait_for([&] { return calls >= 1 && !pending(); }));
-    std::this_thread::sleep_for(1200ms);
-    EXPECT_EQ(calls, 1);
+    expect_given_up([] { throw store::StoreError("step: UNIQUE constraint failed", SQLITE_CONSTRAINT_UNIQUE); });
+}
+
+TEST_F(TimersFiring, DataTheStoreFindsWrongCountsAsTheActionFailing) {
+    expect_given_up([] { throw store::StoreError("escalation 3 has an unknown state 'lost'"); });
 }
 
 }  // namespace
