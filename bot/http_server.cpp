@@ -30,7 +30,8 @@ constexpr auto header_deadline = 10s;
 constexpr auto body_deadline = 30s;
 constexpr auto write_deadline = 30s;
 // Out of file descriptors or kernel memory, accept fails at once until something is freed:
-// pausing keeps the accept loop from spinning on the error meanwhile.
+// pausing keeps the accept loop from spinning on the error meanwhile. A client that gave up
+// before being accepted is no reason to pause.
 constexpr auto accept_pause = 100ms;
 constexpr std::size_t first_read_size = 4096;
 constexpr std::size_t header_limit = 16 * 1024;
@@ -146,6 +147,7 @@ struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
             if (ec) {
                 if (stopping || ec == asio::error::operation_aborted) break;
                 log::warn("accept_failed", {{"error", ec.message()}});
+                if (ec == asio::error::connection_aborted || ec == asio::error::connection_reset) continue;
                 asio::steady_timer pause(acceptor.get_executor(), accept_pause);
                 co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
                 continue;
@@ -266,8 +268,10 @@ struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
                 break;
             }
             conn.stream.expires_after(body_deadline);
-            // A client that asks (curl does for larger bodies) waits for this before the body.
-            if (beast::iequals(parser.get()[http::field::expect], "100-continue") && !parser.is_done()) {
+            // A client that asks (curl does for larger bodies) waits for this before the body;
+            // HTTP/1.0 has no interim answers, so one would be read as the final answer.
+            if (parser.get().version() >= 11 && !parser.is_done() &&
+                beast::iequals(parser.get()[http::field::expect], "100-continue")) {
                 http::response<http::empty_body> go_on{http::status::continue_, parser.get().version()};
                 auto [wec, written] = co_await http::async_write(conn.stream, go_on, asio::as_tuple(asio::use_awaitable));
                 if (wec) break;

@@ -86,6 +86,14 @@ TEST_F(HttpServerAlone, AClientThatExpects100ContinueIsToldToGoOn) {
     EXPECT_EQ(answer.substr(answer.size() - 1), "3") << answer;
 }
 
+TEST_F(HttpServerAlone, AnHttp10ClientGetsNoInterimAnswer) {
+    RawConnection client(port());
+    client.send("POST /echo HTTP/1.0\r\nHost: bot\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n");
+    EXPECT_EQ(client.read_response(300), "");
+    client.send("abc");
+    EXPECT_EQ(client.read_response().rfind("HTTP/1.0 200", 0), 0u);
+}
+
 // Beast limits headers and body data but not a chunk's header line: the server's own limit on
 // unparsed input ends such a request long before its 30 s body deadline.
 TEST_F(HttpServerAlone, AnEndlessChunkHeaderIsRefusedNotKeptInMemory) {
