@@ -4,17 +4,14 @@
 // process's file descriptors.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <fstream>
-#include <map>
-#include <sstream>
 #include <thread>
 
 #include "deployment.hpp"
 #include "eventually.hpp"
 #include "raw_connection.hpp"
+#include "tcp_table.hpp"
 
 namespace motcua::testing {
 namespace {
@@ -25,37 +22,7 @@ const std::string health_request = "GET /healthz HTTP/1.1\r\nHost: bot\r\n\r\n";
 
 class FaultClients : public Deployment {
 protected:
-    // The server's end of each connection to its port, by socket inode, with the bytes the client
-    // sent that the server has not read yet. From the kernel's table of sockets (/proc/net/tcp,
-    // addresses as hex "IP:PORT"; the server listens on 127.0.0.1, so IPv4 is enough), leaving
-    // out sockets no process holds any more (inode 0) and the listener. The table is read in
-    // pieces while it changes, so a row can be missed or repeated: the inode key merges the
-    // repeats, and callers wait for a settled answer.
-    std::map<std::string, std::size_t> server_sockets() const {
-        constexpr auto listening = "0A";
-        std::ifstream table("/proc/net/tcp");
-        std::string line;
-        std::getline(table, line);  // the column names
-        std::map<std::string, std::size_t> unread_by_inode;
-        while (std::getline(table, line)) {
-            std::istringstream fields(line);
-            std::string slot, local, remote, state, queues, timer, retransmits, uid, timeout, inode;
-            fields >> slot >> local >> remote >> state >> queues >> timer >> retransmits >> uid >> timeout >> inode;
-            const auto port_at = local.find(':');
-            const auto queue_at = queues.find(':');
-            if (port_at == std::string::npos || queue_at == std::string::npos) continue;
-            if (state == listening || inode == "0" || inode.empty()) continue;
-            if (std::stoul(local.substr(port_at + 1), nullptr, 16) != server->port()) continue;
-            unread_by_inode[inode] = std::stoul(queues.substr(queue_at + 1), nullptr, 16);
-        }
-        return unread_by_inode;
-    }
-    // The server holds exactly `count` connections and has read all that their clients sent.
-    bool holds_and_has_read(std::size_t count) const {
-        const auto sockets = server_sockets();
-        return sockets.size() == count &&
-               std::all_of(sockets.begin(), sockets.end(), [](const auto& socket) { return socket.second == 0; });
-    }
+    bool holds_and_has_read(std::size_t count) const { return testing::holds_and_has_read(server->port(), count); }
 };
 
 TEST_F(FaultClients, IdleAndSlowClientsDoNotHoldUpWebhooks) {
@@ -124,9 +91,11 @@ TEST_F(FaultClients, AtTheCapIdleConnectionsMakeRoomAndTheRestIsRefused) {
     for (std::size_t i = 0; i < cap; ++i) {
         busy.emplace_back(port);
         busy.back().send("GET /healthz HTTP/1.1\r\nHo");
-        // One at a time, each taken in and read (and the keep-alive connection it pushed out
-        // closed) before the next: on a loaded machine a burst could otherwise arrive before
-        // the server had even marked the keep-alive connections idle, and be refused.
+        // One at a time, each taken in and read before the next: on a loaded machine a burst
+        // could otherwise arrive before the server had even marked the keep-alive connections
+        // idle, and be refused. The first takes the free place; each later one pushes out the
+        // keep-alive connection idle the longest, and holds its place once that one is closed.
+        if (i > 0) ASSERT_TRUE(keep_alive[i].read_until_closed().closed) << i;
         ASSERT_TRUE(eventually([&] { return holds_and_has_read(cap); })) << i;
     }
     for (std::size_t i = 1; i < cap; ++i) EXPECT_TRUE(keep_alive[i].read_until_closed().closed) << i;

@@ -17,6 +17,7 @@
 #include "deployment.hpp"
 #include "eventually.hpp"
 #include "raw_connection.hpp"
+#include "tcp_table.hpp"
 
 namespace motcua::testing {
 namespace {
@@ -96,14 +97,15 @@ TEST_F(FaultGatewayOutage, ASigtermStartsNoMoreSendsAndKeepsTheRepliesForTheRest
     // A client in the middle of its body holds the drain open (the server waits for it).
     RawConnection slow(server->port());
     slow.send("POST /webhook/sms HTTP/1.1\r\nHost: bot\r\nContent-Length: 100\r\n\r\nTo=");
-    std::this_thread::sleep_for(200ms);
+    ASSERT_TRUE(eventually([&] { return holds_and_has_read(server->port(), 1); }));  // its headers are in
     ASSERT_EQ(::kill(server->pid(), SIGTERM), 0);
     std::this_thread::sleep_for(500ms);  // a send in flight at the signal finishes and is recorded
     const auto tried = gateway.requests().size();
     std::this_thread::sleep_for(1s);  // ten retry intervals: none may start while draining
     EXPECT_EQ(gateway.requests().size(), tried);
+    EXPECT_EQ(::kill(server->pid(), 0), 0) << "the drain should still wait for the slow client";
     slow.close();
-    ASSERT_EQ(server->stop(SIGTERM), 0);
+    ASSERT_EQ(server->stop(0), 0);  // the stop under way ends; a second SIGTERM could come too late
     DatabaseFile db(dir.path() / "motcua.db");
     const auto rows = db.rows("SELECT state FROM outbox");
     ASSERT_EQ(rows.size(), 1u);

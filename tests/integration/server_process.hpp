@@ -22,7 +22,9 @@ public:
     // Returns once "listening on HOST:PORT" was printed. A restart listens on the port of the
     // first start, as a gateway's configured URL would expect.
     void start();
-    int stop(int signal = 15);    // sends the signal and returns the exit status (or 128+signal)
+    // Sends the signal and returns the exit status (or 128+signal). Signal 0 sends nothing and
+    // waits for a stop already under way.
+    int stop(int signal = 15);
     void kill9();                 // SIGKILL, no cleanup
     bool running() const { return pid_ > 0; }
     pid_t pid() const { return pid_; }
