@@ -3,27 +3,6 @@
 namespace motcua::adapters {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-constexpr std::size_t min_phone_digits = 9;
-
-// The end of the digit run that starts at `at` (after a "+", if any), and its digits.
-std::size_t digit_run_end(std::string_view text, std::size_t at, std::string& digits) {
-    std::size_t end = at;
-    while (end < text.size()) {
-        if (is_digit(text[end])) {
-            digits += text[end++];
-        } else if ((text[end] == ' ' || text[end] == '.') && end > at && is_digit(text[end - 1]) &&
-                   end + 1 < text.size() && is_digit(text[end + 1])) {
-            ++end;
-        } else {
-            break;
-        }
-    }
-    return end;
-}
-
 bool is_vietnamese_significant_number(std::string_view digits) {
     if (digits.empty()) return false;
     char first = digits.front();
@@ -32,6 +11,55 @@ bool is_vietnamese_significant_number(std::string_view digits) {
     return mobile && digits.size() == 9;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+constexpr std::size_t min_phone_digits = 9;
+// Between two groups of a number's digits: "0912 345 678", "0912.345.678", "(024) 3825 3325",
+// "0912-345-678", a no-break space.
+constexpr std::size_t max_separator_bytes = 3;
+constexpr std::string_view no_break_space = "\xC2\xA0";
+// Dossier codes join longer groups with dashes ("H15.50.05.13-261008-0975"): a dash joins
+// groups of a phone number only when both are this short.
+constexpr std::size_t max_dashed_group = 4;
+
+bool is_grouping(char c) { return c == ' ' || c == '.' || c == '(' || c == ')' || c == '-'; }
+
+// The end of the separator starting at `at` (`at` itself when there is none), and whether it
+// holds a dash.
+std::size_t separator_end(std::string_view text, std::size_t at, bool& dashed) {
+    std::size_t end = at;
+    dashed = false;
+    while (end < text.size() && end - at < max_separator_bytes) {
+        if (text.substr(end).starts_with(no_break_space)) {
+            end += no_break_space.size();
+        } else if (is_grouping(text[end])) {
+            dashed = dashed || text[end] == '-';
+            ++end;
+        } else {
+            break;
+        }
+    }
+    return end;
+}
+
+// The end of the digit groups that start at `at` (after a "+", if any), and their digits.
+std::size_t digit_run_end(std::string_view text, std::size_t at, std::string& digits) {
+    std::size_t end = at;
+    std::size_t last_group = 0;
+    bool dashed = false;
+    for (std::size_t group_start = at;;) {
+        std::size_t group_end = group_start;
+        while (group_end < text.size() && is_digit(text[group_end])) ++group_end;
+        const std::size_t group = group_end - group_start;
+        if (group == 0 || (dashed && (group > max_dashed_group || last_group > max_dashed_group))) break;
+        digits.append(text.substr(group_start, group));
+        end = group_end;
+        last_group = group;
+        group_start = separator_end(text, group_end, dashed);
+        if (group_start == group_end) break;
+    }
+    return end;
+}
 }  // namespace
 
 std::optional<std::string> to_e164(std::string_view written) {
@@ -86,7 +114,7 @@ std::string mask_phones_in(std::string_view text) {
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
         const bool plus = text[i] == '+' && i + 1 < text.size() && is_digit(text[i + 1]);
-        const bool starts = (plus || is_digit(text[i])) && (i == 0 || !is_ascii_alnum(text[i - 1]));
+        const bool starts = (plus || is_digit(text[i])) && (i == 0 || !is_digit(text[i - 1]));
         if (!starts) {
             out += text[i++];
             continue;

@@ -19,10 +19,11 @@ std::optional<std::string> to_e164(std::string_view written);
 std::string mask_phone(std::string_view phone);
 
 // Free text (a reply logged by the demo, a gateway's error message) with every phone number
-// in it masked: a run of 9 or more digits, maybe after "+", maybe grouped by single spaces or
-// dots ("0912 345 678"), not following a letter. A Vietnamese or international number is
+// in it masked: 9 or more digits, maybe after "+", maybe in groups ("0912 345 678",
+// "0912.345.678", "(024) 3825 3325", "0912-345-678"). A Vietnamese or international number is
 // masked as mask_phone shows its E.164 form; any other long run all but its last two digits.
-// Dossier codes ("H15.50.05.13-261008-0975") have shorter runs and stay as they are.
+// Dossier codes ("H15.50.05.13-261008-0975": long parts joined by dashes) stay as they are;
+// dates and amounts have fewer digits.
 std::string mask_phones_in(std::string_view text);
 
 }  // namespace motcua::adapters

@@ -62,13 +62,24 @@ TEST(MaskPhonesIn, MasksEveryNumberInAText) {
     // Not a phone number anyone could dial, but long enough to be one somewhere.
     EXPECT_EQ(mask_phones_in("id 12345678901234567"), "id ***************67");
     EXPECT_EQ(mask_phones_in("0912345678x"), "+8491****678x");
+    EXPECT_EQ(mask_phones_in("sdt0912345678"), "sdt+8491****678");
+}
+
+TEST(MaskPhonesIn, MasksNumbersHoweverTheirDigitsAreGrouped) {
+    for (const std::string text : {"0912-345-678", "+84-912-345-678", "0912  345 678", "0912\u00a0345\u00a0678",
+                                   "(+84) 912 345 678", "+84 (0) 912 345 678", "0912. 345. 678"}) {
+        const std::string masked = mask_phones_in(text);
+        EXPECT_NE(masked.find("****678"), std::string::npos) << text << " -> " << masked;
+        EXPECT_EQ(masked.find("345"), std::string::npos) << text << " -> " << masked;
+    }
+    EXPECT_EQ(mask_phones_in("(024) 3825 3325"), "(+8424*****325");
 }
 
 TEST(MaskPhonesIn, LeavesDossierCodesAndShortNumbersAlone) {
     for (const std::string text :
          {"Hồ sơ H15.50.05.13-261008-0975 đã xử lý xong", "000.00.20.H23-220110-0001",
-          "G09.20-20260609-0092637", "error 21610", "Lệ phí 8.000 đồng, 15 ngày", "12345678", "",
-          "+", "+8", "số 1 2 3", "G092020260609009263"}) {
+          "G09.20-20260609-0092637", "38.98.H29-210519-0003", "error 21610", "Lệ phí 8.000 đồng, 15 ngày",
+          "hẹn 27/11/2026 lúc 08:30", "12345678", "", "+", "+8", "số 1 2 3", "1-2-3-4"}) {
         EXPECT_EQ(mask_phones_in(text), text);
     }
 }
