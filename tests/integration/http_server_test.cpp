@@ -94,39 +94,31 @@ TEST_F(HttpServerAlone, AnHttp10ClientGetsNoInterimAnswer) {
     EXPECT_EQ(client.read_response().rfind("HTTP/1.0 200", 0), 0u);
 }
 
-// Beast limits headers and body data but not a chunk's header line: the server's own limit on
-// unparsed input ends such a request long before its 30 s body deadline.
+// Sends `filler` until the server closes the connection, up to 1 MiB: true when it did close.
+bool refuses_before_a_mebibyte(RawConnection& client, const std::string& filler) {
+    for (std::size_t sent = 0; sent < (1u << 20); sent += filler.size()) {
+        try {
+            client.send(filler);
+        } catch (const std::runtime_error&) {
+            return true;  // the server closed the connection
+        }
+    }
+    return client.read_until_closed(5'000).closed;
+}
+
+// Beast limits headers and body data but not a chunk's header line or the trailers: the
+// server's own limit on unparsed input ends such a request long before its 30 s body deadline.
 TEST_F(HttpServerAlone, AnEndlessChunkHeaderIsRefusedNotKeptInMemory) {
     RawConnection client(port());
     client.send(chunked_head + "1;");
-    const std::string extension(4096, 'a');
-    bool refused_early = false;
-    for (int i = 0; i < 256 && !refused_early; ++i) {  // up to 1 MiB
-        try {
-            client.send(extension);
-        } catch (const std::runtime_error&) {
-            refused_early = true;  // the server closed the connection
-        }
-    }
-    const auto ending = client.read_until_closed(5'000);
-    EXPECT_TRUE(refused_early || ending.closed) << "the server was still reading after 1 MiB";
+    EXPECT_TRUE(refuses_before_a_mebibyte(client, std::string(4096, 'a')));
     EXPECT_TRUE(eventually([&] { return server->open_connections() == 0; }));
 }
 
 TEST_F(HttpServerAlone, EndlessTrailersAreRefusedNotKeptInMemory) {
     RawConnection client(port());
     client.send(chunked_head + "3\r\nabc\r\n0\r\nX-Trailer: ");
-    const std::string trailer(4096, 'b');
-    bool refused_early = false;
-    for (int i = 0; i < 256 && !refused_early; ++i) {
-        try {
-            client.send(trailer);
-        } catch (const std::runtime_error&) {
-            refused_early = true;
-        }
-    }
-    const auto ending = client.read_until_closed(5'000);
-    EXPECT_TRUE(refused_early || ending.closed) << "the server was still reading after 1 MiB";
+    EXPECT_TRUE(refuses_before_a_mebibyte(client, std::string(4096, 'b')));
 }
 
 }  // namespace
