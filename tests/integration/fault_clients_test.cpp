@@ -95,7 +95,9 @@ TEST_F(FaultClients, AtTheCapIdleConnectionsMakeRoomAndTheRestIsRefused) {
         // could otherwise arrive before the server had even marked the keep-alive connections
         // idle, and be refused. The first takes the free place; each later one pushes out the
         // keep-alive connection idle the longest, and holds its place once that one is closed.
-        if (i > 0) ASSERT_TRUE(keep_alive[i].read_until_closed().closed) << i;
+        if (i > 0) {
+            ASSERT_TRUE(keep_alive[i].read_until_closed().closed) << i;
+        }
         ASSERT_TRUE(eventually([&] { return holds_and_has_read(cap); })) << i;
     }
     for (std::size_t i = 1; i < cap; ++i) EXPECT_TRUE(keep_alive[i].read_until_closed().closed) << i;
