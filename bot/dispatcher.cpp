@@ -84,14 +84,20 @@ void Dispatcher::fill() {
     if (stopping_ || sending_ >= max_in_flight_) return;
     std::vector<store::OutboxItem> due;
     db_.read([&](store::Session& s) { due = store::due_outbound(s, clock_(), max_in_flight_ - sending_, busy_); });
-    for (auto& item : due) send(std::move(item));
+    const auto fence = db_.writer().fence();
+    for (auto& item : due) send(std::move(item), fence);
 }
 
-void Dispatcher::send(store::OutboxItem item) {
+void Dispatcher::send(store::OutboxItem item, std::uint64_t fence) {
     const std::pair<Channel, std::string> contact{item.message.channel, item.message.contact};
     busy_[contact].insert(item.id);
     ++sending_;
-    asio::co_spawn(strand_, deliver(std::move(item)), asio::detached);
+    // The read may have seen the item's commit before it was on disk. Sent then, a reply could
+    // outlive its message in a power cut, and the gateway's retry of that message would be
+    // answered a second time.
+    db_.writer().when_durable(fence, [this, item = std::move(item)]() mutable {
+        asio::co_spawn(strand_, deliver(std::move(item)), asio::detached);
+    });
 }
 
 // The gateway accepted this contact's message, and its record is on the way to the store: the
@@ -113,10 +119,16 @@ void Dispatcher::follow_on(const store::OutboxItem& accepted) {
         return;
     }
     // One not due yet waits for its time, and the contact for the records (a poll takes it).
-    if (next && next->next_attempt_at_ms <= clock_()) send(std::move(*next));
+    if (next && next->next_attempt_at_ms <= clock_()) send(std::move(*next), db_.writer().fence());
 }
 
 asio::awaitable<void> Dispatcher::deliver(store::OutboxItem item) {
+    if (stopping_) {
+        // The stop came while the item waited for its commit's sync: it stays pending.
+        --sending_;
+        settle({item.message.channel, item.message.contact}, item.id);
+        co_return;
+    }
     SendOutcome outcome{SendOutcome::Kind::dead, "channel " + std::string(channel_name(item.message.channel)) + " is not configured"};
     if (auto it = senders_.find(item.message.channel); it != senders_.end()) {
         try {

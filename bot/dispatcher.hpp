@@ -55,7 +55,8 @@ private:
 
     void record(const store::OutboxItem& item, const SendOutcome& outcome);
     void store_outcome(std::shared_ptr<OutcomeRecord> record);
-    void send(store::OutboxItem item);
+    // fence: the writer's, taken right after the read that found the item.
+    void send(store::OutboxItem item, std::uint64_t fence);
     void follow_on(const store::OutboxItem& accepted);
     void settle(const std::pair<Channel, std::string>& contact, std::int64_t id);
     void rouse();  // on the strand: look for due items again

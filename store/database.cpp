@@ -30,13 +30,13 @@ Database::~Database() {
     if (impl_->writer) impl_->writer->stop();
 }
 
-std::unique_ptr<Database> Database::open(const std::string& path) {
+std::unique_ptr<Database> Database::open(const std::string& path, WalSyncer::Sync sync) {
     auto connection = std::make_unique<Transaction>(open_connection(path, Access::write), true);
     migrate(*connection, schema_steps());
     std::unique_ptr<Database> db(new Database());
     db->impl_->checkpointer = std::make_unique<Checkpointer>(path);
     db->impl_->checkpointer->watch(connection->handle());
-    db->impl_->writer = std::make_unique<SqliteWriter>(std::move(connection));
+    db->impl_->writer = std::make_unique<SqliteWriter>(std::move(connection), std::move(sync));
     db->impl_->readers = std::make_unique<ReaderPool>(path, reader_connections);
     return db;
 }

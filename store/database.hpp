@@ -6,6 +6,7 @@
 #include <string>
 
 #include "store/session.hpp"
+#include "store/wal_syncer.hpp"
 
 namespace motcua::store {
 
@@ -13,8 +14,9 @@ class Writer;
 
 class Database {
 public:
-    // Opens or creates the file and applies pending migrations. Throws StoreError.
-    static std::unique_ptr<Database> open(const std::string& path);
+    // Opens or creates the file and applies pending migrations. Throws StoreError. sync makes
+    // the commits durable: an fdatasync of the WAL unless a test stands in for the disk.
+    static std::unique_ptr<Database> open(const std::string& path, WalSyncer::Sync sync = {});
     ~Database();
 
     // Runs fn with a read-only session on a pooled connection; safe from any thread.

@@ -31,8 +31,13 @@ void report(const Writer::Done& done, bool committed, const std::string& error) 
 
 }  // namespace
 
-SqliteWriter::SqliteWriter(std::unique_ptr<Transaction> connection) : tx_(std::move(connection)) {
+SqliteWriter::SqliteWriter(std::unique_ptr<Transaction> connection, WalSyncer::Sync sync)
+    : tx_(std::move(connection)) {
     if (!tx_) throw StoreError("the writer needs a connection");
+    // The syncer makes each commit durable before its jobs hear of it; NORMAL leaves the commit
+    // itself that wait, which then overlaps the next batch instead of holding up the writer.
+    tx_->exec("PRAGMA synchronous = NORMAL");
+    syncer_ = std::make_unique<WalSyncer>(sync ? std::move(sync) : WalSyncer::wal_of(tx_->handle()));
     thread_ = std::thread([this] { loop(); });
     thread_id_ = thread_.get_id();
 }
@@ -56,8 +61,8 @@ void SqliteWriter::submit(Job job, Done done) {
 }
 
 void SqliteWriter::run(Job job) {
-    if (std::this_thread::get_id() == thread_id_)
-        throw StoreError("Writer::run called on the writer thread, which would wait for itself");
+    if (std::this_thread::get_id() == thread_id_ || syncer_->on_syncing_thread())
+        throw StoreError("Writer::run called on the store's own thread, which would wait for itself");
     auto outcome = std::make_shared<std::promise<std::optional<std::string>>>();
     auto finished = outcome->get_future();
     submit(std::move(job), [outcome](bool committed, const std::string& error) {
@@ -72,9 +77,13 @@ void SqliteWriter::stop() {
         stopping_ = true;
         wake_.notify_one();
     }
-    std::lock_guard join_lock(join_mutex_);
-    // From a Done callback the thread cannot wait for itself; it ends once the queue is empty.
-    if (thread_.joinable() && std::this_thread::get_id() != thread_id_) thread_.join();
+    {
+        std::lock_guard join_lock(join_mutex_);
+        if (thread_.joinable() && std::this_thread::get_id() != thread_id_) thread_.join();
+    }
+    // From a Done callback the syncing thread cannot wait for itself; it ends once it reported
+    // every batch handed over.
+    syncer_->stop();
 }
 
 void SqliteWriter::loop() {
@@ -101,15 +110,21 @@ void SqliteWriter::commit_batch(std::vector<Pending>& batch) {
         abandon_transaction();
         tx_->prepare("BEGIN IMMEDIATE").execute();
         for (auto& pending : batch) run_in_savepoint(pending);
+        syncer_->begin_commit();
         tx_->prepare("COMMIT").execute();
     } catch (const std::exception& e) {
         batch_error = e.what();
         abandon_transaction();
     }
-    for (auto& pending : batch) {
-        if (batch_error) report(pending.done, false, *batch_error);
-        else report(pending.done, pending.committed, pending.error);
-    }
+    // Failed batches go through the syncer too, so that every job hears in the order submitted.
+    syncer_->hand_over(!batch_error, [batch = std::move(batch), batch_error](const std::optional<std::string>& sync_error) {
+        for (const auto& pending : batch) {
+            if (batch_error) report(pending.done, false, *batch_error);
+            else if (sync_error && pending.committed)
+                report(pending.done, false, "the commit may not be on disk: " + *sync_error);
+            else report(pending.done, pending.committed, pending.error);
+        }
+    });
 }
 
 void SqliteWriter::run_in_savepoint(Pending& pending) {

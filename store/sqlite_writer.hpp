@@ -1,5 +1,6 @@
 #pragma once
-// The Writer of a SQLite database: one thread, one connection, group commit.
+// The Writer of a SQLite database: one thread, one connection, group commit; a second thread
+// (WalSyncer) makes the commits durable while the writer goes on with the next batch.
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -8,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "store/wal_syncer.hpp"
 #include "store/writer.hpp"
 
 namespace motcua::store {
@@ -17,13 +19,18 @@ public:
     // Enough jobs to share one sync, few enough that the first of them is not kept waiting.
     static constexpr std::size_t max_batch = 512;
 
-    // Takes the connection, already migrated, and starts the thread.
-    explicit SqliteWriter(std::unique_ptr<Transaction> connection);
+    // Takes the connection, already migrated, and starts the threads. sync makes the WAL durable
+    // (WalSyncer::wal_of the connection when not given).
+    explicit SqliteWriter(std::unique_ptr<Transaction> connection, WalSyncer::Sync sync = {});
     ~SqliteWriter() override;
 
     void submit(Job job, Done done) override;
     void run(Job job) override;  // also throws StoreError when called on the writer thread
     void stop() override;
+    std::uint64_t fence() const override { return syncer_->fence(); }
+    void when_durable(std::uint64_t fence, std::function<void()> then) override {
+        syncer_->when_durable(fence, std::move(then));
+    }
 
 private:
     struct Pending {
@@ -39,6 +46,7 @@ private:
     void abandon_transaction();
 
     std::unique_ptr<Transaction> tx_;
+    std::unique_ptr<WalSyncer> syncer_;
     std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Pending> queue_;

@@ -1,7 +1,9 @@
 #pragma once
 // Group commit: jobs from many threads queue here; one thread runs a batch of them inside one
 // transaction (each in its own SAVEPOINT, so one failing job does not undo its neighbours), then
-// commits once and reports to every job. A webhook is acknowledged only from its Done callback.
+// commits once and, once the commit is on disk, reports to every job. A webhook is acknowledged
+// only from its Done callback.
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -13,8 +15,9 @@ class Writer {
 public:
     using Job = std::function<void(Transaction&)>;
     // committed is false when the job threw or the commit failed; error says why.
-    // Called once, on the writer thread after the commit: keep it short (post elsewhere), and do
-    // not call run() from it. After stop() it is called at once on the submitting thread.
+    // Called once, on the store's syncing thread once the commit is durable: keep it short (post
+    // elsewhere), and do not call run() from it. After stop() it is called at once on the
+    // submitting thread.
     // Jobs run in the order submitted; what a Done throws is ignored.
     using Done = std::function<void(bool committed, const std::string& error)>;
 
@@ -24,6 +27,12 @@ public:
     virtual void run(Job job) = 0;
     // Finishes every queued job, then stops the thread. Further submits fail at once.
     virtual void stop() = 0;
+
+    // Reads see commits before they are durable. To act outside the store on what a read saw,
+    // take the fence right after the read and act from when_durable(fence, ...), which runs its
+    // function at once or, once every commit up to the fence is durable, on the syncing thread.
+    virtual std::uint64_t fence() const = 0;
+    virtual void when_durable(std::uint64_t fence, std::function<void()> then) = 0;
 };
 
 }  // namespace motcua::store

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "store/outbox.hpp"
+#include "tests/store/held_disk.hpp"
 #include "tests/store/store_fixture.hpp"
 
 namespace motcua::bot {
@@ -41,29 +42,10 @@ private:
     std::vector<std::string> texts_;
 };
 
-// One contact's queue, longer than the follow-on allows, sent while the test holds the store's writer: whatever the gateway
-// receives before the writer is let go was sent ahead of its predecessors' records.
-class DispatcherFollowOn : public store::testing::StoreTest {
+// A dispatcher on its own loop thread, sending to the given gateway, with the clock at 1 s.
+class DispatcherTest : public store::testing::StoreTest {
 protected:
-    void SetUp() override {
-        StoreTest::SetUp();
-        for (std::size_t i = 1; i <= queued; ++i)
-            write([i](store::Transaction& tx) {
-                store::enqueue_outbound(tx, {Channel::sms, "+84900000001", std::to_string(i), {}}, 0);
-            });
-        db->writer().submit([this](store::Transaction&) { writer_held.wait(); }, nullptr);
-    }
-
-    static constexpr std::size_t queued = Dispatcher::max_unrecorded_per_contact + 2;
-
-    static std::vector<std::string> texts(std::size_t count) {
-        std::vector<std::string> numbers;
-        for (std::size_t i = 1; i <= count; ++i) numbers.push_back(std::to_string(i));
-        return numbers;
-    }
-
     void TearDown() override {
-        release_writer();
         if (dispatcher) {
             std::promise<void> idle;
             dispatcher->stop([&idle] { idle.set_value(); });
@@ -81,11 +63,6 @@ protected:
         loop = std::thread([this] { io.run(); });
     }
 
-    void release_writer() {
-        if (!released) release.set_value();
-        released = true;
-    }
-
     static bool wait_for(const std::function<bool()>& condition) {
         for (auto deadline = std::chrono::steady_clock::now() + 10s; std::chrono::steady_clock::now() < deadline;) {
             if (condition()) return true;
@@ -98,14 +75,47 @@ protected:
         return read([](store::Session& s) { return store::count_outbound(s, store::OutboxState::pending); });
     }
 
-    std::promise<void> release;
-    std::shared_future<void> writer_held = release.get_future().share();
-    bool released = false;
     asio::io_context io;
     asio::executor_work_guard<asio::io_context::executor_type> work = asio::make_work_guard(io);
     Metrics metrics;
     std::unique_ptr<Dispatcher> dispatcher;
     std::thread loop;
+};
+
+// One contact's queue, longer than the follow-on allows, sent while the test holds the store's writer: whatever the gateway
+// receives before the writer is let go was sent ahead of its predecessors' records.
+class DispatcherFollowOn : public DispatcherTest {
+protected:
+    void SetUp() override {
+        DispatcherTest::SetUp();
+        for (std::size_t i = 1; i <= queued; ++i)
+            write([i](store::Transaction& tx) {
+                store::enqueue_outbound(tx, {Channel::sms, "+84900000001", std::to_string(i), {}}, 0);
+            });
+        db->writer().submit([this](store::Transaction&) { writer_held.wait(); }, nullptr);
+    }
+
+    static constexpr std::size_t queued = Dispatcher::max_unrecorded_per_contact + 2;
+
+    static std::vector<std::string> texts(std::size_t count) {
+        std::vector<std::string> numbers;
+        for (std::size_t i = 1; i <= count; ++i) numbers.push_back(std::to_string(i));
+        return numbers;
+    }
+
+    void TearDown() override {
+        release_writer();
+        DispatcherTest::TearDown();
+    }
+
+    void release_writer() {
+        if (!released) release.set_value();
+        released = true;
+    }
+
+    std::promise<void> release;
+    std::shared_future<void> writer_held = release.get_future().share();
+    bool released = false;
 };
 
 TEST_F(DispatcherFollowOn, AcceptedMessagesLetTheNextGoBeforeTheirRecordsAreStored) {
@@ -138,6 +148,56 @@ TEST_F(DispatcherFollowOn, AMessageNotAcceptedHoldsTheRestUntilItsOutcomeIsStore
     std::this_thread::sleep_for(100ms);
     EXPECT_EQ(gateway.texts(), texts(1));
     EXPECT_EQ(pending(), static_cast<std::int64_t>(queued));
+}
+
+// A reply whose commit readers already see but the disk does not hold yet stays unsent: a power
+// cut would undo its message, and the gateway's retry would be answered a second time.
+class DispatcherOnAHeldDisk : public DispatcherTest {
+protected:
+    void SetUp() override { db = store::Database::open(path(), disk.sync()); }
+    void TearDown() override {
+        disk.let_go();
+        DispatcherTest::TearDown();
+        db.reset();  // before the disk its syncer calls
+    }
+
+    store::testing::HeldDisk disk;
+};
+
+TEST_F(DispatcherOnAHeldDisk, SendsAReplyOnlyOnceItsCommitIsOnDisk) {
+    RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
+    start(gateway);
+    disk.hold();
+    db->writer().submit(
+        [](store::Transaction& tx) { store::enqueue_outbound(tx, {Channel::sms, "+84900000001", "xin chao", {}}, 0); },
+        nullptr);
+    ASSERT_TRUE(wait_for([&] { return pending() == 1; }));
+    dispatcher->wake();
+    std::this_thread::sleep_for(150ms);
+    EXPECT_TRUE(gateway.texts().empty());
+
+    disk.let_go();
+    ASSERT_TRUE(wait_for([&] { return pending() == 0; })) << pending();
+    EXPECT_EQ(gateway.texts(), std::vector<std::string>{"xin chao"});
+}
+
+TEST_F(DispatcherOnAHeldDisk, AStopWhileAReplyWaitsForTheDiskLeavesItPending) {
+    RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
+    start(gateway);
+    disk.hold();
+    db->writer().submit(
+        [](store::Transaction& tx) { store::enqueue_outbound(tx, {Channel::sms, "+84900000001", "xin chao", {}}, 0); },
+        nullptr);
+    ASSERT_TRUE(wait_for([&] { return pending() == 1; }));
+    dispatcher->wake();
+    std::this_thread::sleep_for(50ms);
+    std::promise<void> idle;
+    dispatcher->stop([&idle] { idle.set_value(); });
+    disk.let_go();
+    EXPECT_EQ(idle.get_future().wait_for(10s), std::future_status::ready);
+    EXPECT_TRUE(gateway.texts().empty());
+    EXPECT_EQ(pending(), 1);
+    dispatcher.reset();
 }
 
 }  // namespace

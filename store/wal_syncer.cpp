@@ -1,0 +1,175 @@
+#include "store/wal_syncer.hpp"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+
+#include "store/session.hpp"
+
+namespace motcua::store {
+namespace {
+
+// After a failed sync, how soon it is tried again when nothing new was committed, so that the
+// replies waiting for it go out once the disk recovers.
+constexpr auto retry_interval = std::chrono::seconds(1);
+
+std::string failed(const std::string& what) { return what + ": " + std::strerror(errno); }
+
+// The WAL file, opened once: the writer's connection keeps it open, so it is never deleted while
+// the writer lives, and the checkpoint's truncation keeps its inode.
+class WalFile {
+public:
+    explicit WalFile(std::string path) : path_(std::move(path)) {}
+    ~WalFile() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    WalFile(const WalFile&) = delete;
+    WalFile& operator=(const WalFile&) = delete;
+
+    void sync() {
+        if (fd_ < 0) open();
+        int rc;
+        do rc = ::fdatasync(fd_);
+        while (rc != 0 && errno == EINTR);
+        if (rc != 0) throw StoreError(failed("syncing the WAL '" + path_ + "'"), SQLITE_IOERR_FSYNC);
+    }
+
+private:
+    void open() {
+        const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) throw StoreError(failed("opening the WAL '" + path_ + "' to sync it"), SQLITE_CANTOPEN);
+        // SQLite syncs the directory of a WAL it created at its own first sync of it, which with
+        // synchronous=NORMAL comes only at a checkpoint: until then the file's name is not on disk.
+        const auto directory = std::filesystem::path(path_).parent_path();
+        const int dir = ::open(directory.empty() ? "." : directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        const bool synced = dir >= 0 && ::fsync(dir) == 0;
+        const auto error = failed("syncing the directory of '" + path_ + "'");
+        if (dir >= 0) ::close(dir);
+        if (!synced) {
+            ::close(fd);
+            throw StoreError(error, SQLITE_IOERR_DIR_FSYNC);
+        }
+        fd_ = fd;
+    }
+
+    std::string path_;
+    int fd_ = -1;
+};
+
+}  // namespace
+
+WalSyncer::Sync WalSyncer::wal_of(sqlite3* db) {
+    const char* database = sqlite3_db_filename(db, "main");
+    const char* wal = database && *database ? sqlite3_filename_wal(database) : nullptr;
+    if (!wal || !*wal) throw StoreError("the database has no WAL file to sync");
+    auto file = std::make_shared<WalFile>(wal);
+    return [file] { file->sync(); };
+}
+
+WalSyncer::WalSyncer(Sync sync) : sync_(std::move(sync)) {
+    if (!sync_) throw StoreError("the WAL syncer needs a way to sync");
+    thread_ = std::thread([this] { loop(); });
+    thread_id_ = thread_.get_id();
+}
+
+WalSyncer::~WalSyncer() { stop(); }
+
+void WalSyncer::begin_commit() { begun_.fetch_add(1); }
+
+void WalSyncer::hand_over(bool wrote, Report report) {
+    std::lock_guard lock(mutex_);
+    handed_.push_back({begun_.load(), wrote, std::move(report)});
+    wake_.notify_one();
+}
+
+void WalSyncer::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+        wake_.notify_one();
+    }
+    std::lock_guard join_lock(join_mutex_);
+    if (thread_.joinable() && !on_syncing_thread()) thread_.join();
+}
+
+void WalSyncer::when_durable(std::uint64_t fence, std::function<void()> then) {
+    {
+        std::lock_guard lock(mutex_);
+        if (fence > durable_) {
+            // After the stop nothing more becomes durable; such a waiter is dropped.
+            if (!stopping_) waiters_.push_back({fence, std::move(then)});
+            return;
+        }
+    }
+    then();
+}
+
+void WalSyncer::loop() {
+    std::unique_lock lock(mutex_);
+    std::uint64_t last_handed = 0;
+    for (;;) {
+        const auto woken = [this] { return stopping_ || !handed_.empty(); };
+        if (unsynced_) wake_.wait_for(lock, retry_interval, woken);
+        else wake_.wait(lock, woken);
+        if (handed_.empty() && (stopping_ || !unsynced_)) {
+            if (stopping_) return;
+            continue;
+        }
+        // One sync serves every batch committed while the previous sync ran.
+        std::deque<Batch> batches;
+        batches.swap(handed_);
+        bool wrote = unsynced_;
+        for (const auto& batch : batches) wrote = wrote || batch.wrote;
+        if (!batches.empty()) last_handed = batches.back().commits;
+        lock.unlock();
+        const auto error = sync_if(wrote);
+        for (auto& batch : batches) {
+            try {
+                batch.report(error);
+            } catch (...) {
+                // A report has nobody to tell; the syncer must go on for the others.
+            }
+        }
+        lock.lock();
+        unsynced_ = error.has_value();
+        if (error) continue;
+        auto ready = advance_to(last_handed);
+        lock.unlock();
+        for (auto& then : ready) {
+            try {
+                then();
+            } catch (...) {
+            }
+        }
+        lock.lock();
+    }
+}
+
+std::optional<std::string> WalSyncer::sync_if(bool needed) {
+    if (!needed) return std::nullopt;
+    try {
+        sync_();
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        return std::string(e.what());
+    }
+}
+
+std::vector<std::function<void()>> WalSyncer::advance_to(std::uint64_t commits) {
+    durable_ = std::max(durable_, commits);
+    std::vector<std::function<void()>> ready;
+    std::erase_if(waiters_, [&](Waiter& waiter) {
+        if (waiter.fence > durable_) return false;
+        ready.push_back(std::move(waiter.then));
+        return true;
+    });
+    return ready;
+}
+
+}  // namespace motcua::store

@@ -1,0 +1,174 @@
+#include "store/wal_syncer.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <future>
+
+#include "held_disk.hpp"
+#include "store/settings.hpp"
+#include "store_fixture.hpp"
+
+namespace motcua::store {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::HeldDisk;
+
+// The writer's commits become durable on the syncer's thread; nobody hears of one before.
+class Durability : public ::testing::Test {
+protected:
+    void TearDown() override {
+        disk.let_go();
+        db.reset();
+    }
+
+    std::future<std::pair<bool, std::string>> save(const std::string& key) {
+        auto outcome = std::make_shared<std::promise<std::pair<bool, std::string>>>();
+        db->writer().submit([key](Transaction& tx) { save_setting(tx, key, "v"); },
+                            [outcome](bool committed, const std::string& error) { outcome->set_value({committed, error}); });
+        return outcome->get_future();
+    }
+
+    bool visible(const std::string& key) {
+        return eventually_true([&] {
+            std::optional<std::string> value;
+            db->read([&](Session& s) { value = load_setting(s, key); });
+            return value.has_value();
+        });
+    }
+
+    // Whether when_durable runs its function for the current fence within `patience`.
+    std::shared_ptr<std::atomic<bool>> act_when_durable() {
+        auto acted = std::make_shared<std::atomic<bool>>(false);
+        db->writer().when_durable(db->writer().fence(), [acted] { *acted = true; });
+        return acted;
+    }
+    static bool eventually_true(const std::function<bool()>& condition, std::chrono::milliseconds patience = 10s) {
+        for (auto deadline = std::chrono::steady_clock::now() + patience; std::chrono::steady_clock::now() < deadline;) {
+            if (condition()) return true;
+            std::this_thread::sleep_for(2ms);
+        }
+        return condition();
+    }
+    static bool eventually(const std::atomic<bool>& flag, std::chrono::milliseconds patience = 10s) {
+        return eventually_true([&] { return flag.load(); }, patience);
+    }
+
+    HeldDisk disk;  // outlives the database, whose syncer calls it
+    testing::TempDir dir;
+    std::unique_ptr<Database> db = Database::open(dir.file("motcua.db"), disk.sync());
+};
+
+TEST_F(Durability, AJobHearsOfItsCommitOnlyOnceTheCommitIsOnDisk) {
+    EXPECT_TRUE(act_when_durable()->load());  // nothing committed yet: at once, on this thread
+    disk.hold();
+    auto outcome = save("k");
+    ASSERT_TRUE(disk.wait_for_syncs(1));
+    ASSERT_TRUE(visible("k"));  // readers see the commit already
+    const auto acted = act_when_durable();
+    EXPECT_EQ(outcome.wait_for(100ms), std::future_status::timeout);
+    EXPECT_FALSE(acted->load());
+
+    disk.let_go();
+    EXPECT_EQ(outcome.get(), std::make_pair(true, std::string()));
+    EXPECT_TRUE(eventually(*acted));
+}
+
+TEST_F(Durability, OneSyncServesEveryBatchCommittedDuringThePreviousOne) {
+    disk.hold();
+    auto first = save("first");
+    ASSERT_TRUE(disk.wait_for_syncs(1));
+    std::vector<std::future<std::pair<bool, std::string>>> later;
+    for (const auto* key : {"a", "b", "c"}) {
+        later.push_back(save(key));
+        ASSERT_TRUE(visible(key));  // each its own commit: the writer does not wait for the disk
+    }
+    EXPECT_EQ(disk.syncs(), 1);
+    disk.let_go();
+    EXPECT_TRUE(first.get().first);
+    for (auto& outcome : later) EXPECT_TRUE(outcome.get().first);
+    EXPECT_EQ(disk.syncs(), 2);
+}
+
+TEST_F(Durability, AFailedSyncFailsItsJobsAndHoldsTheFenceUntilASyncSucceeds) {
+    disk.fail(true);
+    const auto [committed, error] = save("k").get();
+    EXPECT_FALSE(committed);
+    EXPECT_NE(error.find("may not be on disk"), std::string::npos) << error;
+    EXPECT_NE(error.find("the disk failed"), std::string::npos) << error;
+    EXPECT_THROW(db->writer().run([](Transaction& tx) { save_setting(tx, "k2", "v"); }), StoreError);
+    const auto acted = act_when_durable();
+    EXPECT_FALSE(eventually(*acted, 100ms));
+
+    // Tried again without a new commit, so that what waits goes out once the disk recovers.
+    const int failed_syncs = disk.syncs();
+    disk.fail(false);
+    EXPECT_TRUE(eventually(*acted));
+    EXPECT_GT(disk.syncs(), failed_syncs);
+    EXPECT_TRUE(save("after").get().first);
+}
+
+TEST_F(Durability, JobsHearInTheOrderSubmittedWhetherTheirBatchCommittedOrNot) {
+    struct Heard {
+        std::mutex mutex;
+        std::vector<int> order;
+    };
+    auto heard = std::make_shared<Heard>();  // the reports may outlive a failed test's body
+    const auto hear = [heard](int index) {
+        return [heard, index](bool, const std::string&) {
+            std::lock_guard lock(heard->mutex);
+            heard->order.push_back(index);
+        };
+    };
+    disk.hold();
+    db->writer().submit([](Transaction& tx) { save_setting(tx, "x", "1"); }, hear(1));
+    ASSERT_TRUE(disk.wait_for_syncs(1));
+    // A batch whose commit fails (a deferred foreign key, checked by COMMIT) hears nothing before
+    // the batch ahead of it, still syncing; nor does the batch after it.
+    db->writer().submit(
+        [](Transaction& tx) {
+            tx.exec("PRAGMA defer_foreign_keys = ON");
+            tx.exec("INSERT INTO inbound (channel, external_id, contact, kind, received_at, message_log_id)"
+                    " VALUES ('sms', 'SM1', '+84900000001', 'text', 0, 999)");
+        },
+        hear(2));
+    ASSERT_TRUE(eventually_true([&] { return db->writer().fence() == 2; }));  // its COMMIT was tried
+    db->writer().submit([](Transaction& tx) { save_setting(tx, "y", "1"); }, hear(3));
+    ASSERT_TRUE(visible("y"));
+    {
+        std::lock_guard lock(heard->mutex);
+        EXPECT_TRUE(heard->order.empty());
+    }
+    disk.let_go();
+    db->writer().run([](Transaction&) {});
+    std::lock_guard lock(heard->mutex);
+    EXPECT_EQ(heard->order, (std::vector<int>{1, 2, 3}));
+}
+
+TEST(WalSyncerOfAConnection, NeedsAWalFile) {
+    sqlite3* memory = nullptr;
+    ASSERT_EQ(sqlite3_open(":memory:", &memory), SQLITE_OK);
+    EXPECT_THROW(WalSyncer::wal_of(memory), StoreError);
+    sqlite3_close(memory);
+}
+
+TEST(WalSyncerOfAConnection, SaysWhichFileItCouldNotOpen) {
+    testing::TempDir dir;
+    sqlite3* db = nullptr;
+    const auto path = dir.file("never-written.db");
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);  // no WAL file yet
+    const auto sync = WalSyncer::wal_of(db);
+    try {
+        sync();
+        ADD_FAILURE() << "synced a WAL that does not exist";
+    } catch (const StoreError& e) {
+        EXPECT_NE(std::string(e.what()).find("never-written.db-wal"), std::string::npos) << e.what();
+        EXPECT_TRUE(e.store_unusable());
+    }
+    sqlite3_close(db);
+}
+
+}  // namespace
+}  // namespace motcua::store
