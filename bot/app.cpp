@@ -72,7 +72,8 @@ void drain(asio::io_context& io, HttpServer& server, Dispatcher& dispatcher) {
 int serve(const Config& config, std::shared_ptr<const dialogs::Content> content) {
     std::unique_ptr<store::Database> db;
     try {
-        db = store::Database::open(config.database_path);
+        // The dispatcher fences its sends (Writer::fence), so the writer need not wait for the disk.
+        db = store::Database::open(config.database_path, store::Database::Commits::synced_aside);
     } catch (const std::exception& e) {
         std::cerr << "motcua: cannot open the store " << config.database_path << ": " << e.what() << "\n";
         return 1;

@@ -30,13 +30,15 @@ Database::~Database() {
     if (impl_->writer) impl_->writer->stop();
 }
 
-std::unique_ptr<Database> Database::open(const std::string& path, WalSyncer::Sync sync) {
+std::unique_ptr<Database> Database::open(const std::string& path, Commits commits, WalSyncer::Sync sync) {
     auto connection = std::make_unique<Transaction>(open_connection(path, Access::write), true);
     migrate(*connection, schema_steps());
     std::unique_ptr<Database> db(new Database());
     db->impl_->checkpointer = std::make_unique<Checkpointer>(path);
     db->impl_->checkpointer->watch(connection->handle());
-    db->impl_->writer = std::make_unique<SqliteWriter>(std::move(connection), std::move(sync));
+    if (commits == Commits::durable_when_visible) sync = [] {};  // COMMIT itself syncs
+    else if (!sync) sync = WalSyncer::wal_of(connection->handle());
+    db->impl_->writer = std::make_unique<SqliteWriter>(std::move(connection), commits == Commits::synced_aside, std::move(sync));
     db->impl_->readers = std::make_unique<ReaderPool>(path, reader_connections);
     return db;
 }

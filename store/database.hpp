@@ -14,9 +14,19 @@ class Writer;
 
 class Database {
 public:
+    enum class Commits {
+        // Each COMMIT waits for the disk, so readers, in this process or another, see only
+        // durable commits. For the CLI, whose commits the server's outbox may read.
+        durable_when_visible,
+        // The writer goes on while the syncing thread makes its commits durable; whoever acts on
+        // a read takes Writer::fence() (the server's outbox does). Only one process may work so.
+        synced_aside,
+    };
+
     // Opens or creates the file and applies pending migrations. Throws StoreError. sync makes
-    // the commits durable: an fdatasync of the WAL unless a test stands in for the disk.
-    static std::unique_ptr<Database> open(const std::string& path, WalSyncer::Sync sync = {});
+    // synced_aside commits durable: an fdatasync of the WAL unless a test stands in for the disk.
+    static std::unique_ptr<Database> open(const std::string& path, Commits commits = Commits::durable_when_visible,
+                                          WalSyncer::Sync sync = {});
     ~Database();
 
     // Runs fn with a read-only session on a pooled connection; safe from any thread.

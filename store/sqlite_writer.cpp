@@ -1,5 +1,7 @@
 #include "store/sqlite_writer.hpp"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <future>
 #include <optional>
@@ -31,13 +33,13 @@ void report(const Writer::Done& done, bool committed, const std::string& error) 
 
 }  // namespace
 
-SqliteWriter::SqliteWriter(std::unique_ptr<Transaction> connection, WalSyncer::Sync sync)
+SqliteWriter::SqliteWriter(std::unique_ptr<Transaction> connection, bool sync_aside, WalSyncer::Sync sync)
     : tx_(std::move(connection)) {
     if (!tx_) throw StoreError("the writer needs a connection");
-    // The syncer makes each commit durable before its jobs hear of it; NORMAL leaves the commit
+    // The syncer makes each commit durable before its jobs hear of it; NORMAL spares the commit
     // itself that wait, which then overlaps the next batch instead of holding up the writer.
-    tx_->exec("PRAGMA synchronous = NORMAL");
-    syncer_ = std::make_unique<WalSyncer>(sync ? std::move(sync) : WalSyncer::wal_of(tx_->handle()));
+    if (sync_aside) tx_->exec("PRAGMA synchronous = NORMAL");
+    syncer_ = std::make_unique<WalSyncer>(std::move(sync));
     thread_ = std::thread([this] { loop(); });
     thread_id_ = thread_.get_id();
 }
@@ -77,9 +79,11 @@ void SqliteWriter::stop() {
         stopping_ = true;
         wake_.notify_one();
     }
+    // From a job this thread cannot wait for itself; it tells the syncer to finish on its way out.
+    if (std::this_thread::get_id() == thread_id_) return;
     {
         std::lock_guard join_lock(join_mutex_);
-        if (thread_.joinable() && std::this_thread::get_id() != thread_id_) thread_.join();
+        if (thread_.joinable()) thread_.join();
     }
     // From a Done callback the syncing thread cannot wait for itself; it ends once it reported
     // every batch handed over.
@@ -92,7 +96,11 @@ void SqliteWriter::loop() {
         {
             std::unique_lock lock(mutex_);
             wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-            if (queue_.empty()) return;
+            if (queue_.empty()) {
+                // Also when stop() came from a job on this thread and could not wait for it.
+                syncer_->finish();
+                return;
+            }
             const std::size_t count = std::min(queue_.size(), max_batch);
             batch.reserve(count);
             for (std::size_t i = 0; i < count; ++i) {
@@ -107,6 +115,9 @@ void SqliteWriter::loop() {
 void SqliteWriter::commit_batch(std::vector<Pending>& batch) {
     std::optional<std::string> batch_error;
     try {
+        // Nothing is applied that could not be made durable: a job that hears it failed must
+        // not have changed anything.
+        if (auto failure = syncer_->failure()) throw StoreError(*failure, SQLITE_IOERR_FSYNC);
         abandon_transaction();
         tx_->prepare("BEGIN IMMEDIATE").execute();
         for (auto& pending : batch) run_in_savepoint(pending);

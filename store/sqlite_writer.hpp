@@ -19,9 +19,10 @@ public:
     // Enough jobs to share one sync, few enough that the first of them is not kept waiting.
     static constexpr std::size_t max_batch = 512;
 
-    // Takes the connection, already migrated, and starts the threads. sync makes the WAL durable
-    // (WalSyncer::wal_of the connection when not given).
-    explicit SqliteWriter(std::unique_ptr<Transaction> connection, WalSyncer::Sync sync = {});
+    // Takes the connection, already migrated, and starts the threads. With sync_aside the COMMIT
+    // does not wait for the disk, and sync (WalSyncer::wal_of the connection) makes it durable;
+    // otherwise the COMMIT syncs and sync has nothing left to do.
+    SqliteWriter(std::unique_ptr<Transaction> connection, bool sync_aside, WalSyncer::Sync sync);
     ~SqliteWriter() override;
 
     void submit(Job job, Done done) override;

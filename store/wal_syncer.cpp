@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -14,10 +13,6 @@
 
 namespace motcua::store {
 namespace {
-
-// After a failed sync, how soon it is tried again when nothing new was committed, so that the
-// replies waiting for it go out once the disk recovers.
-constexpr auto retry_interval = std::chrono::seconds(1);
 
 std::string failed(const std::string& what) { return what + ": " + std::strerror(errno); }
 
@@ -88,22 +83,29 @@ void WalSyncer::hand_over(bool wrote, Report report) {
     wake_.notify_one();
 }
 
+void WalSyncer::finish() {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    wake_.notify_one();
+}
+
 void WalSyncer::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-        wake_.notify_one();
-    }
+    finish();
     std::lock_guard join_lock(join_mutex_);
     if (thread_.joinable() && !on_syncing_thread()) thread_.join();
+}
+
+std::optional<std::string> WalSyncer::failure() {
+    std::lock_guard lock(mutex_);
+    return failure_;
 }
 
 void WalSyncer::when_durable(std::uint64_t fence, std::function<void()> then) {
     {
         std::lock_guard lock(mutex_);
         if (fence > durable_) {
-            // After the stop nothing more becomes durable; such a waiter is dropped.
-            if (!stopping_) waiters_.push_back({fence, std::move(then)});
+            // After a stop or a failed sync nothing more becomes durable; such a waiter is dropped.
+            if (!stopping_ && !failure_) waiters_.push_back({fence, std::move(then)});
             return;
         }
     }
@@ -112,23 +114,18 @@ void WalSyncer::when_durable(std::uint64_t fence, std::function<void()> then) {
 
 void WalSyncer::loop() {
     std::unique_lock lock(mutex_);
-    std::uint64_t last_handed = 0;
     for (;;) {
-        const auto woken = [this] { return stopping_ || !handed_.empty(); };
-        if (unsynced_) wake_.wait_for(lock, retry_interval, woken);
-        else wake_.wait(lock, woken);
-        if (handed_.empty() && (stopping_ || !unsynced_)) {
-            if (stopping_) return;
-            continue;
-        }
+        wake_.wait(lock, [this] { return stopping_ || !handed_.empty(); });
+        if (handed_.empty()) return;
         // One sync serves every batch committed while the previous sync ran.
         std::deque<Batch> batches;
         batches.swap(handed_);
-        bool wrote = unsynced_;
+        bool wrote = false;
         for (const auto& batch : batches) wrote = wrote || batch.wrote;
-        if (!batches.empty()) last_handed = batches.back().commits;
+        const auto commits = batches.back().commits;
+        auto error = failure_;
         lock.unlock();
-        const auto error = sync_if(wrote);
+        if (!error) error = sync_if(wrote);
         for (auto& batch : batches) {
             try {
                 batch.report(error);
@@ -137,9 +134,16 @@ void WalSyncer::loop() {
             }
         }
         lock.lock();
-        unsynced_ = error.has_value();
-        if (error) continue;
-        auto ready = advance_to(last_handed);
+        if (error) {
+            // Not tried again: after a failed fdatasync the kernel may have marked the pages
+            // clean without writing them, so a later sync that succeeds proves nothing about
+            // them. Only SQLite's recovery at the next start knows what the disk holds.
+            if (!failure_)
+                failure_ = "a sync of the WAL failed (" + *error + "); the store takes no more writes until motcua is restarted";
+            waiters_.clear();
+            continue;
+        }
+        auto ready = advance_to(commits);
         lock.unlock();
         for (auto& then : ready) {
             try {

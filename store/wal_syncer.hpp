@@ -43,8 +43,12 @@ public:
     // Called by the writer after each batch, in order, whether it committed (wrote) or not: report
     // runs on this thread once the batch's writes are durable.
     void hand_over(bool wrote, Report report);
-    // Reports what was handed over (syncing it first), then ends the thread. Not from a report.
+    // Reports what was handed over (syncing it first), then ends the thread; joins it unless
+    // called from a report. finish() only asks, for the writer's thread on its way out.
     void stop();
+    void finish();
+    // Why the store takes no more writes, once a sync failed.
+    std::optional<std::string> failure();
     bool on_syncing_thread() const { return std::this_thread::get_id() == thread_id_; }
 
     // Every commit a read finished before this call could see is at or below the number returned.
@@ -73,7 +77,7 @@ private:
     std::condition_variable wake_;
     std::deque<Batch> handed_;
     std::uint64_t durable_ = 0;
-    bool unsynced_ = false;  // a sync failed: the next one must run even if no batch wrote
+    std::optional<std::string> failure_;
     std::vector<Waiter> waiters_;
     bool stopping_ = false;
     std::mutex join_mutex_;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/asio/executor_work_guard.hpp>
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <mutex>
@@ -58,7 +59,10 @@ protected:
 
     void start(RecordingGateway& gateway) {
         dispatcher = std::make_unique<Dispatcher>(io, *db, std::map<Channel, Sender*>{{Channel::sms, &gateway}},
-                                                  RetryPolicy{}, [] { return std::int64_t{1000}; }, metrics);
+                                                  RetryPolicy{}, [this] {
+                                                      ++clock_reads;
+                                                      return std::int64_t{1000};
+                                                  }, metrics);
         dispatcher->start();
         loop = std::thread([this] { io.run(); });
     }
@@ -75,6 +79,7 @@ protected:
         return read([](store::Session& s) { return store::count_outbound(s, store::OutboxState::pending); });
     }
 
+    std::atomic<int> clock_reads{0};
     asio::io_context io;
     asio::executor_work_guard<asio::io_context::executor_type> work = asio::make_work_guard(io);
     Metrics metrics;
@@ -154,11 +159,27 @@ TEST_F(DispatcherFollowOn, AMessageNotAcceptedHoldsTheRestUntilItsOutcomeIsStore
 // cut would undo its message, and the gateway's retry would be answered a second time.
 class DispatcherOnAHeldDisk : public DispatcherTest {
 protected:
-    void SetUp() override { db = store::Database::open(path(), disk.sync()); }
+    void SetUp() override { db = store::Database::open(path(), store::Database::Commits::synced_aside, disk.sync()); }
     void TearDown() override {
         disk.let_go();
         DispatcherTest::TearDown();
         db.reset();  // before the disk its syncer calls
+    }
+
+    // Starts the dispatcher with nothing to send, stores a reply while the disk is held, and
+    // returns once the dispatcher's poll has read it. A poll reads the clock to find due items,
+    // again to find the next due time, and once more before it sleeps.
+    void read_while_the_disk_is_held(RecordingGateway& gateway) {
+        start(gateway);
+        ASSERT_TRUE(wait_for([&] { return clock_reads >= 3; }));  // the first poll, now asleep
+        disk.hold();
+        db->writer().submit(
+            [](store::Transaction& tx) { store::enqueue_outbound(tx, {Channel::sms, "+84900000001", "xin chao", {}}, 0); },
+            nullptr);
+        ASSERT_TRUE(wait_for([&] { return pending() == 1; }));
+        const int before = clock_reads;
+        dispatcher->wake();
+        ASSERT_TRUE(wait_for([&] { return clock_reads >= before + 2; }));  // past the due items' read
     }
 
     store::testing::HeldDisk disk;
@@ -166,14 +187,8 @@ protected:
 
 TEST_F(DispatcherOnAHeldDisk, SendsAReplyOnlyOnceItsCommitIsOnDisk) {
     RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
-    start(gateway);
-    disk.hold();
-    db->writer().submit(
-        [](store::Transaction& tx) { store::enqueue_outbound(tx, {Channel::sms, "+84900000001", "xin chao", {}}, 0); },
-        nullptr);
-    ASSERT_TRUE(wait_for([&] { return pending() == 1; }));
-    dispatcher->wake();
-    std::this_thread::sleep_for(150ms);
+    read_while_the_disk_is_held(gateway);
+    std::this_thread::sleep_for(50ms);
     EXPECT_TRUE(gateway.texts().empty());
 
     disk.let_go();
@@ -183,14 +198,7 @@ TEST_F(DispatcherOnAHeldDisk, SendsAReplyOnlyOnceItsCommitIsOnDisk) {
 
 TEST_F(DispatcherOnAHeldDisk, AStopWhileAReplyWaitsForTheDiskLeavesItPending) {
     RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
-    start(gateway);
-    disk.hold();
-    db->writer().submit(
-        [](store::Transaction& tx) { store::enqueue_outbound(tx, {Channel::sms, "+84900000001", "xin chao", {}}, 0); },
-        nullptr);
-    ASSERT_TRUE(wait_for([&] { return pending() == 1; }));
-    dispatcher->wake();
-    std::this_thread::sleep_for(50ms);
+    read_while_the_disk_is_held(gateway);
     std::promise<void> idle;
     dispatcher->stop([&idle] { idle.set_value(); });
     disk.let_go();

@@ -46,8 +46,7 @@ TEST_F(StoreTest, ReopeningAppliesNoStepTwice) {
     EXPECT_EQ(read([](Session& s) { return count_rows(s, "PRAGMA user_version"); }), db->schema_version());
 }
 
-// NORMAL: the writer's WalSyncer makes each commit durable before anyone hears of it.
-TEST_F(StoreTest, WriterConnectionIsWalWithForeignKeysAndLeavesTheSyncToTheSyncer) {
+TEST_F(StoreTest, WriterConnectionIsDurableWalWithForeignKeys) {
     std::int64_t synchronous = -1, foreign_keys = -1;
     std::string journal;
     write([&](Transaction& tx) {
@@ -55,7 +54,7 @@ TEST_F(StoreTest, WriterConnectionIsWalWithForeignKeysAndLeavesTheSyncToTheSynce
         foreign_keys = tx.prepare("PRAGMA foreign_keys").single_int64();
         journal = tx.prepare("PRAGMA journal_mode").first_text().value_or("");
     });
-    EXPECT_EQ(synchronous, 1);  // NORMAL
+    EXPECT_EQ(synchronous, 2);  // FULL
     EXPECT_EQ(foreign_keys, 1);
     EXPECT_EQ(journal, "wal");
 }
