@@ -92,6 +92,15 @@ void Dispatcher::send(store::OutboxItem item, std::uint64_t fence) {
     const std::pair<Channel, std::string> contact{item.message.channel, item.message.contact};
     busy_[contact].insert(item.id);
     ++sending_;
+    // Ids grow in commit order, so an item no newer than one already found durable was stored
+    // durably too: a backlog (an officer's briefs) goes out without a sync's wait per message.
+    // Its row may carry a newer change not yet on disk, a redirect to SMS: a power cut at that
+    // instant would have it tried on Zalo and redirected again, the same one-resend window as a
+    // crash between a gateway's acceptance and its record (SPEC §6).
+    if (item.id <= durable_id_) {
+        asio::co_spawn(strand_, deliver(std::move(item)), asio::detached);
+        return;
+    }
     // The read may have seen the item's commit before it was on disk. Sent then, a reply could
     // outlive its message in a power cut, and the gateway's retry of that message would be
     // answered a second time.
@@ -123,6 +132,7 @@ void Dispatcher::follow_on(const store::OutboxItem& accepted) {
 }
 
 asio::awaitable<void> Dispatcher::deliver(store::OutboxItem item) {
+    durable_id_ = std::max(durable_id_, item.id);
     if (stopping_) {
         // The stop came while the item waited for its commit's sync: it stays pending.
         --sending_;

@@ -75,6 +75,7 @@ private:
     // is stored, so that the polls do not hand out that contact's messages again. Only the
     // contact's next message may follow, and only once the gateway has accepted this one.
     std::size_t sending_ = 0;
+    std::int64_t durable_id_ = 0;  // the newest item known to be stored durably
     store::BusyContacts busy_;
     std::function<void()> on_idle_;
 };

@@ -14,7 +14,8 @@ namespace motcua::store {
 class Writer {
 public:
     using Job = std::function<void(Transaction&)>;
-    // committed is false when the job threw or the commit failed; error says why.
+    // committed is false when the job threw or the commit failed; error says why. It is also
+    // false when the commit was made but its sync failed: the store then takes no more writes.
     // Called once, on the store's syncing thread once the commit is durable: keep it short (post
     // elsewhere), and do not call run() from it. After stop() it is called at once on the
     // submitting thread.

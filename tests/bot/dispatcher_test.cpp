@@ -61,7 +61,7 @@ protected:
         dispatcher = std::make_unique<Dispatcher>(io, *db, std::map<Channel, Sender*>{{Channel::sms, &gateway}},
                                                   RetryPolicy{}, [this] {
                                                       ++clock_reads;
-                                                      return std::int64_t{1000};
+                                                      return now_ms.load();
                                                   }, metrics);
         dispatcher->start();
         loop = std::thread([this] { io.run(); });
@@ -79,6 +79,7 @@ protected:
         return read([](store::Session& s) { return store::count_outbound(s, store::OutboxState::pending); });
     }
 
+    std::atomic<std::int64_t> now_ms{1000};
     std::atomic<int> clock_reads{0};
     asio::io_context io;
     asio::executor_work_guard<asio::io_context::executor_type> work = asio::make_work_guard(io);
@@ -194,6 +195,31 @@ TEST_F(DispatcherOnAHeldDisk, SendsAReplyOnlyOnceItsCommitIsOnDisk) {
     disk.let_go();
     ASSERT_TRUE(wait_for([&] { return pending() == 0; })) << pending();
     EXPECT_EQ(gateway.texts(), std::vector<std::string>{"xin chao"});
+}
+
+TEST_F(DispatcherOnAHeldDisk, AReplyStoredBeforeOneAlreadyOnDiskDoesNotWaitForTheDisk) {
+    RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
+    write([](store::Transaction& tx) {
+        store::enqueue_outbound(tx, {Channel::sms, "+84900000001", "later", {}}, 2000);  // due at 2 s
+        store::enqueue_outbound(tx, {Channel::sms, "+84900000002", "now", {}}, 0);
+    });
+    start(gateway);
+    ASSERT_TRUE(wait_for([&] { return pending() == 1; }));  // "now", found on disk: newer than "later"
+
+    disk.hold();
+    db->writer().submit(
+        [](store::Transaction& tx) { store::enqueue_outbound(tx, {Channel::sms, "+84900000003", "new", {}}, 0); },
+        nullptr);
+    ASSERT_TRUE(wait_for([&] { return pending() == 2; }));
+    now_ms = 3000;
+    dispatcher->wake();
+    ASSERT_TRUE(wait_for([&] { return gateway.texts().size() == 2; }));
+    std::this_thread::sleep_for(50ms);
+    EXPECT_EQ(gateway.texts(), (std::vector<std::string>{"now", "later"}));  // "new" waits for the disk
+
+    disk.let_go();
+    ASSERT_TRUE(wait_for([&] { return gateway.texts().size() == 3; }));
+    EXPECT_EQ(gateway.texts().back(), "new");
 }
 
 TEST_F(DispatcherOnAHeldDisk, AStopWhileAReplyWaitsForTheDiskLeavesItPending) {
