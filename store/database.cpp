@@ -36,9 +36,15 @@ std::unique_ptr<Database> Database::open(const std::string& path, Commits commit
     std::unique_ptr<Database> db(new Database());
     db->impl_->checkpointer = std::make_unique<Checkpointer>(path);
     db->impl_->checkpointer->watch(connection->handle());
-    if (commits == Commits::durable_when_visible) sync = [] {};  // COMMIT itself syncs
-    else if (!sync) sync = WalSyncer::wal_of(connection->handle());
-    db->impl_->writer = std::make_unique<SqliteWriter>(std::move(connection), commits == Commits::synced_aside, std::move(sync));
+    if (commits == Commits::durable_when_visible) {
+        sync = [] {};  // the COMMIT itself syncs (synchronous=FULL, set for every writing connection)
+    } else {
+        // NORMAL spares the COMMIT the wait for the disk: the syncer waits instead, while the
+        // writer goes on with the next batch.
+        connection->exec("PRAGMA synchronous = NORMAL");
+        if (!sync) sync = WalSyncer::wal_of(connection->handle());
+    }
+    db->impl_->writer = std::make_unique<SqliteWriter>(std::move(connection), std::move(sync));
     db->impl_->readers = std::make_unique<ReaderPool>(path, reader_connections);
     return db;
 }

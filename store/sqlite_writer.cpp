@@ -33,12 +33,9 @@ void report(const Writer::Done& done, bool committed, const std::string& error) 
 
 }  // namespace
 
-SqliteWriter::SqliteWriter(std::unique_ptr<Transaction> connection, bool sync_aside, WalSyncer::Sync sync)
+SqliteWriter::SqliteWriter(std::unique_ptr<Transaction> connection, WalSyncer::Sync sync)
     : tx_(std::move(connection)) {
     if (!tx_) throw StoreError("the writer needs a connection");
-    // The syncer makes each commit durable before its jobs hear of it; NORMAL spares the commit
-    // itself that wait, which then overlaps the next batch instead of holding up the writer.
-    if (sync_aside) tx_->exec("PRAGMA synchronous = NORMAL");
     syncer_ = std::make_unique<WalSyncer>(std::move(sync));
     thread_ = std::thread([this] { loop(); });
     thread_id_ = thread_.get_id();

@@ -19,14 +19,13 @@ public:
     // Enough jobs to share one sync, few enough that the first of them is not kept waiting.
     static constexpr std::size_t max_batch = 512;
 
-    // Takes the connection, already migrated, and starts the threads. With sync_aside the COMMIT
-    // does not wait for the disk, and sync (WalSyncer::wal_of the connection) makes it durable;
-    // otherwise the COMMIT syncs and sync has nothing left to do.
-    SqliteWriter(std::unique_ptr<Transaction> connection, bool sync_aside, WalSyncer::Sync sync);
+    // Takes the connection, already migrated, and starts the threads. sync makes what the
+    // connection committed durable (see Database::Commits).
+    SqliteWriter(std::unique_ptr<Transaction> connection, WalSyncer::Sync sync);
     ~SqliteWriter() override;
 
     void submit(Job job, Done done) override;
-    void run(Job job) override;  // also throws StoreError when called on the writer thread
+    void run(Job job) override;  // also throws StoreError when called on the writer or syncing thread
     void stop() override;
     std::uint64_t fence() const override { return syncer_->fence(); }
     void when_durable(std::uint64_t fence, std::function<void()> then) override {

@@ -1,7 +1,7 @@
 #pragma once
-// Makes the writer's commits durable on a thread of its own. The writer's connection commits with
-// synchronous=NORMAL: in WAL mode SQLite then writes a commit's frames without waiting for the
-// disk. This thread syncs the WAL once for every commit made meanwhile, and only then reports
+// Makes the writer's commits durable on a thread of its own. In the server the writer's
+// connection commits with synchronous=NORMAL (Database::Commits::synced_aside): in WAL mode SQLite
+// then writes a commit's frames without waiting for the disk. This thread syncs the WAL once for every commit made meanwhile, and only then reports
 // their jobs done, so a webhook is still acknowledged only once its message is on disk. The
 // writer goes on with its next batch during the sync.
 //
