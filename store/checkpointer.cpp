@@ -1,8 +1,6 @@
 #include "store/checkpointer.hpp"
 
 #include <sqlite3.h>
-#include <sys/resource.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -11,6 +9,15 @@
 
 namespace motcua::store {
 namespace {
+
+// Past this much WAL the pages are copied in the background. Larger than SQLite's own 1000
+// pages: a page changed by many commits in between is copied once.
+constexpr std::int64_t wal_passive_bytes = 4 << 20;
+// Past this much WAL the writer itself waits for the readers of the moment to finish, so that
+// its next commit starts the WAL from the beginning. Under constant reads a passive checkpoint
+// never gets that chance, and the WAL and its shared-memory index would grow without bound.
+// The background copies leave little for this one to copy.
+constexpr std::int64_t wal_restart_bytes = 64 << 20;
 
 int pages_in(sqlite3* db, std::int64_t bytes) {
     sqlite3_stmt* statement = nullptr;
@@ -24,8 +31,7 @@ int pages_in(sqlite3* db, std::int64_t bytes) {
 
 }  // namespace
 
-Checkpointer::Checkpointer(const std::string& path, CheckpointThresholds thresholds)
-    : db_(open_connection(path, Access::write)), thresholds_(thresholds) {
+Checkpointer::Checkpointer(const std::string& path) : db_(open_connection(path, Access::write)) {
     thread_ = std::thread([this] { loop(); });
 }
 
@@ -40,8 +46,8 @@ Checkpointer::~Checkpointer() {
 }
 
 void Checkpointer::watch(sqlite3* writer) {
-    step_pages_ = pages_in(writer, thresholds_.step_bytes);
-    restart_pages_ = pages_in(writer, thresholds_.restart_bytes);
+    passive_pages_ = pages_in(writer, wal_passive_bytes);
+    restart_pages_ = pages_in(writer, wal_restart_bytes);
     sqlite3_wal_hook(writer, &Checkpointer::after_commit, this);
 }
 
@@ -50,11 +56,7 @@ int Checkpointer::after_commit(void* self, sqlite3* db, const char* schema, int 
     if (pages >= checkpointer.restart_pages_) {
         // A checkpoint that cannot finish now is tried again after a later commit.
         sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
-        return SQLITE_OK;
-    }
-    if (pages < checkpointer.requested_at_) checkpointer.requested_at_ = 0;  // the WAL started again
-    if (pages - checkpointer.requested_at_ >= checkpointer.step_pages_) {
-        checkpointer.requested_at_ = pages;
+    } else if (pages >= checkpointer.passive_pages_) {
         std::lock_guard lock(checkpointer.mutex_);
         checkpointer.requested_ = true;
         checkpointer.wake_.notify_one();
@@ -63,10 +65,6 @@ int Checkpointer::after_commit(void* self, sqlite3* db, const char* schema, int 
 }
 
 void Checkpointer::loop() {
-    // The copy can always wait, the writer and the webhooks cannot: on a busy machine this thread
-    // takes only the CPU they leave, and past the restart threshold the writer copies the rest.
-    // Lowering one's own priority needs no privilege; if refused, the thread runs as the others.
-    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 19);
     std::unique_lock lock(mutex_);
     for (;;) {
         wake_.wait(lock, [this] { return requested_ || stopping_; });
