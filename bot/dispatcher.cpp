@@ -104,8 +104,8 @@ void Dispatcher::send(store::OutboxItem item, std::uint64_t fence) {
     // The read may have seen the item's commit before it was on disk. Sent then, a reply could
     // outlive its message in a power cut, and the gateway's retry of that message would be
     // answered a second time.
-    db_.writer().when_durable(fence, [this, item = std::move(item)]() mutable {
-        asio::co_spawn(strand_, deliver(std::move(item)), asio::detached);
+    db_.writer().when_durable(fence, [this, item = std::move(item)](bool durable) mutable {
+        asio::co_spawn(strand_, deliver(std::move(item), durable), asio::detached);
     });
 }
 
@@ -131,12 +131,14 @@ void Dispatcher::follow_on(const store::OutboxItem& accepted) {
     if (next && next->next_attempt_at_ms <= clock_()) send(std::move(*next), db_.writer().fence());
 }
 
-asio::awaitable<void> Dispatcher::deliver(store::OutboxItem item) {
-    durable_id_ = std::max(durable_id_, item.id);
-    if (stopping_) {
-        // The stop came while the item waited for its commit's sync: it stays pending.
+asio::awaitable<void> Dispatcher::deliver(store::OutboxItem item, bool durable) {
+    if (durable) durable_id_ = std::max(durable_id_, item.id);
+    if (stopping_ || !durable) {
+        // The stop came while the item waited for its commit's sync, or the sync failed (and the
+        // store takes no more writes until a restart): it stays pending, and is not tried again
+        // before the next poll.
         --sending_;
-        settle({item.message.channel, item.message.contact}, item.id);
+        release({item.message.channel, item.message.contact}, item.id);
         co_return;
     }
     SendOutcome outcome{SendOutcome::Kind::dead, "channel " + std::string(channel_name(item.message.channel)) + " is not configured"};
@@ -210,15 +212,16 @@ void Dispatcher::store_outcome(std::shared_ptr<OutcomeRecord> record) {
 }
 
 void Dispatcher::settle(const std::pair<Channel, std::string>& contact, std::int64_t id) {
+    release(contact, id);
+    if (!stopping_) rouse();
+}
+
+void Dispatcher::release(const std::pair<Channel, std::string>& contact, std::int64_t id) {
     if (const auto it = busy_.find(contact); it != busy_.end()) {
         it->second.erase(id);
         if (it->second.empty()) busy_.erase(it);
     }
-    if (stopping_) {
-        if (busy_.empty() && on_idle_) std::exchange(on_idle_, nullptr)();
-        return;
-    }
-    rouse();
+    if (stopping_ && busy_.empty() && on_idle_) std::exchange(on_idle_, nullptr)();
 }
 
 void Dispatcher::rouse() {

@@ -42,7 +42,8 @@ public:
 
 private:
     boost::asio::awaitable<void> run();
-    boost::asio::awaitable<void> deliver(store::OutboxItem item);
+    // durable: whether the commit the item was read from is on disk; if not, it is not sent.
+    boost::asio::awaitable<void> deliver(store::OutboxItem item, bool durable = true);
     void fill();
     // A send's outcome on its way to the store, kept until it is stored.
     struct OutcomeRecord {
@@ -58,7 +59,10 @@ private:
     // fence: the writer's, taken right after the read that found the item.
     void send(store::OutboxItem item, std::uint64_t fence);
     void follow_on(const store::OutboxItem& accepted);
+    // A send of the contact's is over: the contact's next may go, and the dispatcher looks again.
     void settle(const std::pair<Channel, std::string>& contact, std::int64_t id);
+    // The same without looking again; the stop's on_idle runs once nothing is left.
+    void release(const std::pair<Channel, std::string>& contact, std::int64_t id);
     void rouse();  // on the strand: look for due items again
 
     store::Database& db_;

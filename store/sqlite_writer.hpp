@@ -28,7 +28,7 @@ public:
     void run(Job job) override;  // also throws StoreError when called on the writer or syncing thread
     void stop() override;
     std::uint64_t fence() const override { return syncer_->fence(); }
-    void when_durable(std::uint64_t fence, std::function<void()> then) override {
+    void when_durable(std::uint64_t fence, std::function<void(bool durable)> then) override {
         syncer_->when_durable(fence, std::move(then));
     }
 

@@ -100,23 +100,43 @@ std::optional<std::string> WalSyncer::failure() {
     return failure_;
 }
 
-void WalSyncer::when_durable(std::uint64_t fence, std::function<void()> then) {
+void WalSyncer::when_durable(std::uint64_t fence, Then then) {
+    bool durable = true;
     {
         std::lock_guard lock(mutex_);
         if (fence > durable_) {
-            // After a stop or a failed sync nothing more becomes durable; such a waiter is dropped.
-            if (!stopping_ && !failure_) waiters_.push_back({fence, std::move(then)});
-            return;
+            // After a stop or a failed sync nothing more becomes durable.
+            if (!stopping_ && !failure_) {
+                waiters_.push_back({fence, std::move(then)});
+                return;
+            }
+            durable = false;
         }
     }
-    then();
+    then(durable);
+}
+
+void WalSyncer::tell(std::vector<Then> waiting, bool durable) {
+    for (auto& then : waiting) {
+        try {
+            then(durable);
+        } catch (...) {
+            // As a report: nobody to tell, and the others must still hear.
+        }
+    }
 }
 
 void WalSyncer::loop() {
     std::unique_lock lock(mutex_);
     for (;;) {
         wake_.wait(lock, [this] { return stopping_ || !handed_.empty(); });
-        if (handed_.empty()) return;
+        if (handed_.empty()) {
+            // Stopping: what is still awaited was never handed over.
+            auto never = take_waiters();
+            lock.unlock();
+            tell(std::move(never), false);
+            return;
+        }
         // One sync serves every batch committed while the previous sync ran.
         std::deque<Batch> batches;
         batches.swap(handed_);
@@ -140,17 +160,15 @@ void WalSyncer::loop() {
             // them. Only SQLite's recovery at the next start knows what the disk holds.
             if (!failure_)
                 failure_ = "a sync of the WAL failed (" + *error + "); the store takes no more writes until motcua is restarted";
-            waiters_.clear();
+            auto never = take_waiters();
+            lock.unlock();
+            tell(std::move(never), false);
+            lock.lock();
             continue;
         }
         auto ready = advance_to(commits);
         lock.unlock();
-        for (auto& then : ready) {
-            try {
-                then();
-            } catch (...) {
-            }
-        }
+        tell(std::move(ready), true);
         lock.lock();
     }
 }
@@ -165,9 +183,16 @@ std::optional<std::string> WalSyncer::sync_if(bool needed) {
     }
 }
 
-std::vector<std::function<void()>> WalSyncer::advance_to(std::uint64_t commits) {
+std::vector<WalSyncer::Then> WalSyncer::take_waiters() {
+    std::vector<Then> waiting;
+    for (auto& waiter : waiters_) waiting.push_back(std::move(waiter.then));
+    waiters_.clear();
+    return waiting;
+}
+
+std::vector<WalSyncer::Then> WalSyncer::advance_to(std::uint64_t commits) {
     durable_ = std::max(durable_, commits);
-    std::vector<std::function<void()>> ready;
+    std::vector<Then> ready;
     std::erase_if(waiters_, [&](Waiter& waiter) {
         if (waiter.fence > durable_) return false;
         ready.push_back(std::move(waiter.then));

@@ -53,8 +53,10 @@ public:
 
     // Every commit a read finished before this call could see is at or below the number returned.
     std::uint64_t fence() const { return begun_.load(); }
-    // Runs then() once every commit up to fence is durable: at once, or later on this thread.
-    void when_durable(std::uint64_t fence, std::function<void()> then);
+    // Runs then(true) once every commit up to fence is durable: at once, or later on this thread.
+    // then(false) once they never will be, after a failed sync or a stop, so that nobody waits on.
+    using Then = std::function<void(bool durable)>;
+    void when_durable(std::uint64_t fence, Then then);
 
 private:
     struct Batch {
@@ -64,12 +66,14 @@ private:
     };
     struct Waiter {
         std::uint64_t fence;
-        std::function<void()> then;
+        Then then;
     };
 
     void loop();
     std::optional<std::string> sync_if(bool needed);
-    std::vector<std::function<void()>> advance_to(std::uint64_t commits);
+    std::vector<Then> advance_to(std::uint64_t commits);
+    std::vector<Then> take_waiters();
+    static void tell(std::vector<Then> waiting, bool durable);
 
     Sync sync_;
     std::atomic<std::uint64_t> begun_{0};

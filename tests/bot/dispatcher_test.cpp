@@ -234,5 +234,22 @@ TEST_F(DispatcherOnAHeldDisk, AStopWhileAReplyWaitsForTheDiskLeavesItPending) {
     dispatcher.reset();
 }
 
+// After a failed sync the store takes no more writes until a restart, and the reply's commit
+// will never be known durable: the reply is let go, unsent, so that the stop does not wait for
+// it until its deadline.
+TEST_F(DispatcherOnAHeldDisk, AReplyWhoseCommitsSyncFailedIsLetGoUnsent) {
+    RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
+    read_while_the_disk_is_held(gateway);
+    disk.fail(true);
+    disk.let_go();
+    std::this_thread::sleep_for(50ms);
+    std::promise<void> idle;
+    dispatcher->stop([&idle] { idle.set_value(); });
+    EXPECT_EQ(idle.get_future().wait_for(10s), std::future_status::ready);
+    EXPECT_TRUE(gateway.texts().empty());
+    EXPECT_EQ(pending(), 1);
+    dispatcher.reset();
+}
+
 }  // namespace
 }  // namespace motcua::bot

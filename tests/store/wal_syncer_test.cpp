@@ -40,11 +40,16 @@ protected:
         });
     }
 
-    // Whether when_durable runs its function for the current fence within `patience`.
-    std::shared_ptr<std::atomic<bool>> act_when_durable() {
-        auto acted = std::make_shared<std::atomic<bool>>(false);
-        db->writer().when_durable(db->writer().fence(), [acted] { *acted = true; });
-        return acted;
+    // What when_durable told, so far, of the current fence.
+    enum class Told { nothing, durable, never };
+    std::shared_ptr<std::atomic<Told>> act_when_durable() {
+        auto told = std::make_shared<std::atomic<Told>>(Told::nothing);
+        db->writer().when_durable(db->writer().fence(),
+                                  [told](bool durable) { *told = durable ? Told::durable : Told::never; });
+        return told;
+    }
+    static bool eventually_told(const std::atomic<Told>& told, Told expected) {
+        return eventually_true([&] { return told.load() == expected; });
     }
     static bool eventually_true(const std::function<bool()>& condition, std::chrono::milliseconds patience = 10s) {
         for (auto deadline = std::chrono::steady_clock::now() + patience; std::chrono::steady_clock::now() < deadline;) {
@@ -53,9 +58,6 @@ protected:
         }
         return condition();
     }
-    static bool eventually(const std::atomic<bool>& flag, std::chrono::milliseconds patience = 10s) {
-        return eventually_true([&] { return flag.load(); }, patience);
-    }
 
     HeldDisk disk;  // outlives the database, whose syncer calls it
     testing::TempDir dir;
@@ -63,18 +65,18 @@ protected:
 };
 
 TEST_F(Durability, AJobHearsOfItsCommitOnlyOnceTheCommitIsOnDisk) {
-    EXPECT_TRUE(act_when_durable()->load());  // nothing committed yet: at once, on this thread
+    EXPECT_EQ(act_when_durable()->load(), Told::durable);  // nothing committed yet: at once, on this thread
     disk.hold();
     auto outcome = save("k");
     ASSERT_TRUE(disk.wait_for_syncs(1));
     ASSERT_TRUE(visible("k"));  // readers see the commit already
     const auto acted = act_when_durable();
     EXPECT_EQ(outcome.wait_for(100ms), std::future_status::timeout);
-    EXPECT_FALSE(acted->load());
+    EXPECT_EQ(acted->load(), Told::nothing);
 
     disk.let_go();
     EXPECT_EQ(outcome.get(), std::make_pair(true, std::string()));
-    EXPECT_TRUE(eventually(*acted));
+    EXPECT_TRUE(eventually_told(*acted, Told::durable));
 }
 
 TEST_F(Durability, TheWriterCommitsWithoutWaitingForTheDisk) {
@@ -114,7 +116,7 @@ TEST_F(Durability, AFailedSyncStopsTheWritesUntilARestart) {
     EXPECT_FALSE(committed);
     EXPECT_NE(error.find("may not be on disk"), std::string::npos) << error;
     EXPECT_NE(error.find("the disk failed"), std::string::npos) << error;
-    const auto acted = act_when_durable();
+    EXPECT_EQ(act_when_durable()->load(), Told::never);  // at once: nothing will be durable again
 
     // A sync that succeeds later would prove nothing (the kernel may have dropped the pages
     // whose writing failed): no further write is made, nor reported durable.
@@ -123,7 +125,6 @@ TEST_F(Durability, AFailedSyncStopsTheWritesUntilARestart) {
     EXPECT_FALSE(later_committed);
     EXPECT_NE(later_error.find("until motcua is restarted"), std::string::npos) << later_error;
     EXPECT_FALSE(testing::healthy(*db));
-    EXPECT_FALSE(eventually(*acted, 100ms));
     std::optional<std::string> after;
     db->read([&](Session& s) { after = load_setting(s, "after"); });
     EXPECT_EQ(after, std::nullopt);
@@ -132,6 +133,19 @@ TEST_F(Durability, AFailedSyncStopsTheWritesUntilARestart) {
     db = Database::open(dir.file("motcua.db"), Database::Commits::synced_aside, disk.sync());
     EXPECT_TRUE(save("after").get().first);
     EXPECT_TRUE(testing::healthy(*db));
+}
+
+// Whoever waits to act on a commit hears that it never will be on disk, and can let go: the
+// outbox's sends waiting for it would otherwise hold a stop up to its deadline.
+TEST_F(Durability, AWaiterHearsWhenTheSyncOfItsCommitFailed) {
+    disk.hold();
+    auto outcome = save("k");
+    ASSERT_TRUE(disk.wait_for_syncs(1));
+    const auto told = act_when_durable();
+    disk.fail(true);
+    disk.let_go();
+    EXPECT_FALSE(outcome.get().first);
+    EXPECT_TRUE(eventually_told(*told, Told::never));
 }
 
 TEST_F(Durability, AStopFromAJobStillReportsEveryJob) {
