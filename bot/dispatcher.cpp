@@ -98,7 +98,7 @@ void Dispatcher::send(store::OutboxItem item, std::uint64_t fence) {
     // instant would have it tried on Zalo and redirected again, the same one-resend window as a
     // crash between a gateway's acceptance and its record (SPEC §6).
     if (item.id <= durable_id_) {
-        asio::co_spawn(strand_, deliver(std::move(item)), asio::detached);
+        asio::co_spawn(strand_, deliver(std::move(item), true), asio::detached);
         return;
     }
     // The read may have seen the item's commit before it was on disk. Sent then, a reply could
@@ -133,10 +133,10 @@ void Dispatcher::follow_on(const store::OutboxItem& accepted) {
 
 asio::awaitable<void> Dispatcher::deliver(store::OutboxItem item, bool durable) {
     if (durable) durable_id_ = std::max(durable_id_, item.id);
-    if (stopping_ || !durable) {
-        // The stop came while the item waited for its commit's sync, or the sync failed (and the
-        // store takes no more writes until a restart): it stays pending, and is not tried again
-        // before the next poll.
+    if (stopping_ || !durable || db_.writer().failed()) {
+        // The stop came while the item waited for its commit's sync; or a sync failed, after
+        // which the store records nothing until a restart, so a reply sent now would be sent
+        // again after it. The item stays pending, and is not tried again before the next poll.
         --sending_;
         release({item.message.channel, item.message.contact}, item.id);
         co_return;
@@ -205,6 +205,12 @@ void Dispatcher::store_outcome(std::shared_ptr<OutcomeRecord> record) {
         ++record->failures;
         log::error("outbox_record_failed", {{"id", std::to_string(record->id)}, {"error", error},
                                             {"failures", std::to_string(record->failures)}});
+        if (db_.writer().failed()) {
+            // Never, before the restart that a failed sync needs, which resends it once: the
+            // contact is let go, so that the stop for that restart does not wait for it.
+            asio::post(strand_, [this, record] { release(record->contact, record->id); });
+            return;
+        }
         const auto delay = std::min(policy_.delay_after(record->failures), max_record_delay_s);
         auto hold = std::make_shared<asio::steady_timer>(strand_, std::chrono::milliseconds(std::llround(delay * 1000)));
         hold->async_wait([this, hold, record](const boost::system::error_code&) { store_outcome(record); });

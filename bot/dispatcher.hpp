@@ -43,7 +43,7 @@ public:
 private:
     boost::asio::awaitable<void> run();
     // durable: whether the commit the item was read from is on disk; if not, it is not sent.
-    boost::asio::awaitable<void> deliver(store::OutboxItem item, bool durable = true);
+    boost::asio::awaitable<void> deliver(store::OutboxItem item, bool durable);
     void fill();
     // A send's outcome on its way to the store, kept until it is stored.
     struct OutcomeRecord {

@@ -31,6 +31,7 @@ public:
     void when_durable(std::uint64_t fence, std::function<void(bool durable)> then) override {
         syncer_->when_durable(fence, std::move(then));
     }
+    bool failed() override { return syncer_->failure().has_value(); }
 
 private:
     struct Pending {

@@ -101,16 +101,16 @@ std::optional<std::string> WalSyncer::failure() {
 }
 
 void WalSyncer::when_durable(std::uint64_t fence, Then then) {
-    bool durable = true;
+    bool durable = false;
     {
         std::lock_guard lock(mutex_);
-        if (fence > durable_) {
-            // After a stop or a failed sync nothing more becomes durable.
-            if (!stopping_ && !failure_) {
+        if (!failure_) {
+            // After a stop nothing more becomes durable; what already is, still is.
+            durable = fence <= durable_;
+            if (!durable && !stopping_) {
                 waiters_.push_back({fence, std::move(then)});
                 return;
             }
-            durable = false;
         }
     }
     then(durable);
@@ -146,6 +146,20 @@ void WalSyncer::loop() {
         auto error = failure_;
         lock.unlock();
         if (!error) error = sync_if(wrote);
+        lock.lock();
+        std::vector<Then> told;
+        if (error) {
+            // Not tried again: after a failed fdatasync the kernel may have marked the pages
+            // clean without writing them, so a later sync that succeeds proves nothing about
+            // them. Only SQLite's recovery at the next start knows what the disk holds. Set
+            // before the reports, so that whoever hears of the failure finds the store refusing.
+            if (!failure_)
+                failure_ = "a sync of the WAL failed (" + *error + "); the store takes no more writes until motcua is restarted";
+            told = take_waiters();
+        } else {
+            told = advance_to(commits);
+        }
+        lock.unlock();
         for (auto& batch : batches) {
             try {
                 batch.report(error);
@@ -153,22 +167,7 @@ void WalSyncer::loop() {
                 // A report has nobody to tell; the syncer must go on for the others.
             }
         }
-        lock.lock();
-        if (error) {
-            // Not tried again: after a failed fdatasync the kernel may have marked the pages
-            // clean without writing them, so a later sync that succeeds proves nothing about
-            // them. Only SQLite's recovery at the next start knows what the disk holds.
-            if (!failure_)
-                failure_ = "a sync of the WAL failed (" + *error + "); the store takes no more writes until motcua is restarted";
-            auto never = take_waiters();
-            lock.unlock();
-            tell(std::move(never), false);
-            lock.lock();
-            continue;
-        }
-        auto ready = advance_to(commits);
-        lock.unlock();
-        tell(std::move(ready), true);
+        tell(std::move(told), !error);
         lock.lock();
     }
 }

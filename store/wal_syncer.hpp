@@ -54,7 +54,8 @@ public:
     // Every commit a read finished before this call could see is at or below the number returned.
     std::uint64_t fence() const { return begun_.load(); }
     // Runs then(true) once every commit up to fence is durable: at once, or later on this thread.
-    // then(false) once they never will be, after a failed sync or a stop, so that nobody waits on.
+    // Runs then(false), at once or later, once that will never be known: after a failed sync
+    // (whatever the fence: nothing is told durable any more) or a stop, so that nobody waits on.
     using Then = std::function<void(bool durable)>;
     void when_durable(std::uint64_t fence, Then then);
 

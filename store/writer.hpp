@@ -32,9 +32,12 @@ public:
     // Reads see commits before they are durable. To act outside the store on what a read saw,
     // take the fence right after the read and act from when_durable(fence, ...), which runs its
     // function with true at once or, once every commit up to the fence is durable, on the syncing
-    // thread; with false once they never will be (a failed sync, a stop), so as to let go.
+    // thread; with false, at once or later, once that will never be known (after a failed sync,
+    // or a stop), so as to let go.
     virtual std::uint64_t fence() const = 0;
     virtual void when_durable(std::uint64_t fence, std::function<void(bool durable)> then) = 0;
+    // Whether a sync failed, after which no write is made or told durable until a restart.
+    virtual bool failed() = 0;
 };
 
 }  // namespace motcua::store

@@ -116,7 +116,10 @@ TEST_F(Durability, AFailedSyncStopsTheWritesUntilARestart) {
     EXPECT_FALSE(committed);
     EXPECT_NE(error.find("may not be on disk"), std::string::npos) << error;
     EXPECT_NE(error.find("the disk failed"), std::string::npos) << error;
-    EXPECT_EQ(act_when_durable()->load(), Told::never);  // at once: nothing will be durable again
+    EXPECT_EQ(act_when_durable()->load(), Told::never);  // at once: nothing is told durable again
+    bool old_commit_durable = true;
+    db->writer().when_durable(0, [&](bool durable) { old_commit_durable = durable; });
+    EXPECT_FALSE(old_commit_durable);  // not even what was before: nobody acts on the store now
 
     // A sync that succeeds later would prove nothing (the kernel may have dropped the pages
     // whose writing failed): no further write is made, nor reported durable.
