@@ -48,14 +48,17 @@ private:
 class DispatcherTest : public store::testing::StoreTest {
 protected:
     void TearDown() override {
-        if (dispatcher) {
-            std::promise<void> idle;
-            dispatcher->stop([&idle] { idle.set_value(); });
-            idle.get_future().wait();
-        }
+        if (dispatcher) stop_dispatcher().wait();
         io.stop();
         if (loop.joinable()) loop.join();
         StoreTest::TearDown();
+    }
+
+    // Asks the dispatcher to stop; ready once it is idle.
+    std::future<void> stop_dispatcher() {
+        auto idle = std::make_shared<std::promise<void>>();  // may outlive a failed test's wait
+        dispatcher->stop([idle] { idle->set_value(); });
+        return idle->get_future();
     }
 
     void start(RecordingGateway& gateway) {
@@ -184,6 +187,25 @@ protected:
         ASSERT_TRUE(wait_for([&] { return clock_reads >= before + 2; }));  // past the due items' read
     }
 
+    // Stores "later" (due at 2 s), then "now", and starts: "now" goes at once, found on disk,
+    // and is newer than "later", which the dispatcher may then send without waiting for a sync.
+    void send_now_keep_later(RecordingGateway& gateway) {
+        write([](store::Transaction& tx) {
+            store::enqueue_outbound(tx, {Channel::sms, "+84900000001", "later", {}}, 2000);
+            store::enqueue_outbound(tx, {Channel::sms, "+84900000002", "now", {}}, 0);
+        });
+        start(gateway);
+        ASSERT_TRUE(wait_for([&] { return pending() == 1; }));
+    }
+
+    // Makes the next sync fail, held or not, and with it the store until a restart.
+    void make_a_sync_fail() {
+        disk.fail(true);
+        disk.let_go();
+        db->writer().submit([](store::Transaction& tx) { store::save_setting(tx, "k", "v"); }, nullptr);
+        ASSERT_TRUE(wait_for([&] { return db->writer().failed(); }));
+    }
+
     store::testing::HeldDisk disk;
 };
 
@@ -200,12 +222,7 @@ TEST_F(DispatcherOnAHeldDisk, SendsAReplyOnlyOnceItsCommitIsOnDisk) {
 
 TEST_F(DispatcherOnAHeldDisk, AReplyStoredBeforeOneAlreadyOnDiskDoesNotWaitForTheDisk) {
     RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
-    write([](store::Transaction& tx) {
-        store::enqueue_outbound(tx, {Channel::sms, "+84900000001", "later", {}}, 2000);  // due at 2 s
-        store::enqueue_outbound(tx, {Channel::sms, "+84900000002", "now", {}}, 0);
-    });
-    start(gateway);
-    ASSERT_TRUE(wait_for([&] { return pending() == 1; }));  // "now", found on disk: newer than "later"
+    send_now_keep_later(gateway);
 
     disk.hold();
     db->writer().submit(
@@ -226,10 +243,9 @@ TEST_F(DispatcherOnAHeldDisk, AReplyStoredBeforeOneAlreadyOnDiskDoesNotWaitForTh
 TEST_F(DispatcherOnAHeldDisk, AStopWhileAReplyWaitsForTheDiskLeavesItPending) {
     RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
     read_while_the_disk_is_held(gateway);
-    std::promise<void> idle;
-    dispatcher->stop([&idle] { idle.set_value(); });
+    auto idle = stop_dispatcher();
     disk.let_go();
-    EXPECT_EQ(idle.get_future().wait_for(10s), std::future_status::ready);
+    EXPECT_EQ(idle.wait_for(10s), std::future_status::ready);
     EXPECT_TRUE(gateway.texts().empty());
     EXPECT_EQ(pending(), 1);
     dispatcher.reset();
@@ -241,12 +257,8 @@ TEST_F(DispatcherOnAHeldDisk, AStopWhileAReplyWaitsForTheDiskLeavesItPending) {
 TEST_F(DispatcherOnAHeldDisk, AReplyWhoseCommitsSyncFailedIsLetGoUnsent) {
     RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
     read_while_the_disk_is_held(gateway);
-    disk.fail(true);
-    disk.let_go();
-    ASSERT_TRUE(wait_for([&] { return db->writer().failed(); }));
-    std::promise<void> idle;
-    dispatcher->stop([&idle] { idle.set_value(); });
-    EXPECT_EQ(idle.get_future().wait_for(10s), std::future_status::ready);
+    make_a_sync_fail();
+    EXPECT_EQ(stop_dispatcher().wait_for(10s), std::future_status::ready);
     EXPECT_TRUE(gateway.texts().empty());
     EXPECT_EQ(pending(), 1);
     dispatcher.reset();
@@ -256,22 +268,13 @@ TEST_F(DispatcherOnAHeldDisk, AReplyWhoseCommitsSyncFailedIsLetGoUnsent) {
 // and the restart that a failed sync needs would send it a second time.
 TEST_F(DispatcherOnAHeldDisk, AfterAFailedSyncNothingIsSent) {
     RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
-    write([](store::Transaction& tx) {
-        store::enqueue_outbound(tx, {Channel::sms, "+84900000001", "later", {}}, 2000);  // due at 2 s
-        store::enqueue_outbound(tx, {Channel::sms, "+84900000002", "now", {}}, 0);
-    });
-    start(gateway);
-    ASSERT_TRUE(wait_for([&] { return pending() == 1; }));  // "now" went; "later" is older than it
-    disk.fail(true);
-    db->writer().submit([](store::Transaction& tx) { store::save_setting(tx, "k", "v"); }, nullptr);
-    ASSERT_TRUE(wait_for([&] { return db->writer().failed(); }));
+    send_now_keep_later(gateway);
+    make_a_sync_fail();
     now_ms = 3000;
     const int before = clock_reads;
     dispatcher->wake();
     ASSERT_TRUE(wait_for([&] { return clock_reads >= before + 2; }));  // past the due items' read
-    std::promise<void> idle;
-    dispatcher->stop([&idle] { idle.set_value(); });
-    EXPECT_EQ(idle.get_future().wait_for(10s), std::future_status::ready);
+    EXPECT_EQ(stop_dispatcher().wait_for(10s), std::future_status::ready);
     EXPECT_EQ(gateway.texts(), std::vector<std::string>{"now"});
     EXPECT_EQ(pending(), 1);
     dispatcher.reset();
@@ -286,12 +289,8 @@ TEST_F(DispatcherOnAHeldDisk, AStopDoesNotWaitForARecordThatAFailedSyncRefused) 
     start(gateway);
     ASSERT_TRUE(wait_for([&] { return gateway.texts().size() == 1; }));
     ASSERT_TRUE(disk.wait_for_syncs(1));
-    disk.fail(true);
-    disk.let_go();
-    ASSERT_TRUE(wait_for([&] { return db->writer().failed(); }));
-    std::promise<void> idle;
-    dispatcher->stop([&idle] { idle.set_value(); });
-    EXPECT_EQ(idle.get_future().wait_for(10s), std::future_status::ready);
+    make_a_sync_fail();
+    EXPECT_EQ(stop_dispatcher().wait_for(10s), std::future_status::ready);
     // Whether its record reached the disk only the restart's recovery tells: if not, it is sent
     // once more then, SPEC §6's one window.
     EXPECT_EQ(gateway.texts(), std::vector<std::string>{"xin chao"});
