@@ -25,6 +25,7 @@ constexpr std::int64_t max_sleep_ms = 30'000;
 constexpr auto min_poll_interval = 2ms;
 // A store that comes back is noticed within this long by an outcome waiting to be recorded.
 constexpr double max_record_delay_s = 30;
+constexpr double stopping_record_delay_s = 1;
 }  // namespace
 
 Dispatcher::Dispatcher(asio::io_context& io, store::Database& db, std::map<Channel, Sender*> senders,
@@ -43,6 +44,7 @@ void Dispatcher::stop(std::function<void()> on_idle) {
     asio::post(strand_, [this, on_idle = std::move(on_idle)]() mutable {
         stopping_ = true;
         timer_.cancel();
+        for (const auto& hold : holds_) hold->cancel();
         if (busy_.empty()) on_idle();
         else on_idle_ = std::move(on_idle);
     });
@@ -211,9 +213,21 @@ void Dispatcher::store_outcome(std::shared_ptr<OutcomeRecord> record) {
             asio::post(strand_, [this, record] { release(record->contact, record->id); });
             return;
         }
-        const auto delay = std::min(policy_.delay_after(record->failures), max_record_delay_s);
-        auto hold = std::make_shared<asio::steady_timer>(strand_, std::chrono::milliseconds(std::llround(delay * 1000)));
-        hold->async_wait([this, hold, record](const boost::system::error_code&) { store_outcome(record); });
+        asio::post(strand_, [this, record] { hold_record(record); });
+    });
+}
+
+// The record is tried again after a pause. A stop cuts the pauses short, so that the drain has
+// the outcomes recorded before its deadline rather than resent after the restart; a store that
+// failed for good lets them go (store_outcome).
+void Dispatcher::hold_record(std::shared_ptr<OutcomeRecord> record) {
+    auto delay = std::min(policy_.delay_after(record->failures), max_record_delay_s);
+    if (stopping_) delay = std::min(delay, stopping_record_delay_s);
+    auto hold = std::make_shared<asio::steady_timer>(strand_, std::chrono::milliseconds(std::llround(delay * 1000)));
+    holds_.insert(hold);
+    hold->async_wait([this, hold, record](const boost::system::error_code&) {
+        holds_.erase(hold);
+        store_outcome(record);
     });
 }
 

@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -56,6 +57,7 @@ private:
 
     void record(const store::OutboxItem& item, const SendOutcome& outcome);
     void store_outcome(std::shared_ptr<OutcomeRecord> record);
+    void hold_record(std::shared_ptr<OutcomeRecord> record);  // on the strand
     // fence: the writer's, taken right after the read that found the item.
     void send(store::OutboxItem item, std::uint64_t fence);
     void follow_on(const store::OutboxItem& accepted);
@@ -81,6 +83,7 @@ private:
     std::size_t sending_ = 0;
     std::int64_t durable_id_ = 0;  // the newest item known to be stored durably
     store::BusyContacts busy_;
+    std::set<std::shared_ptr<boost::asio::steady_timer>> holds_;  // the records waiting to be tried again
     std::function<void()> on_idle_;
 };
 

@@ -8,6 +8,7 @@ namespace motcua::store::testing {
 namespace {
 
 std::atomic<int> write_failure{0};
+std::atomic<int> writes_failed{0};
 sqlite3_vfs* real_vfs = nullptr;
 sqlite3_vfs shim_vfs;
 
@@ -24,7 +25,10 @@ int shim_read(sqlite3_file* f, void* buf, int n, sqlite3_int64 off) {
     return real(f)->pMethods->xRead(real(f), buf, n, off);
 }
 int shim_write(sqlite3_file* f, const void* buf, int n, sqlite3_int64 off) {
-    if (const int code = write_failure.load()) return code;
+    if (const int code = write_failure.load()) {
+        ++writes_failed;
+        return code;
+    }
     return real(f)->pMethods->xWrite(real(f), buf, n, off);
 }
 int shim_truncate(sqlite3_file* f, sqlite3_int64 size) { return real(f)->pMethods->xTruncate(real(f), size); }
@@ -108,5 +112,6 @@ FailingVfs::~FailingVfs() {
 }
 
 void FailingVfs::fail_writes(int sqlite_code) { write_failure = sqlite_code; }
+int FailingVfs::failed_writes() const { return writes_failed.load(); }
 
 }  // namespace motcua::store::testing

@@ -16,6 +16,7 @@ public:
 
     // Every write returns this SQLite code (SQLITE_FULL, SQLITE_IOERR_WRITE...); 0 lets them through.
     void fail_writes(int sqlite_code);
+    int failed_writes() const;  // how many writes failed so far
 };
 
 }  // namespace motcua::store::testing

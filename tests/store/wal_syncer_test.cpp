@@ -138,7 +138,7 @@ TEST_F(Durability, AFailedSyncStopsTheWritesUntilARestart) {
     EXPECT_TRUE(testing::healthy(*db));
 }
 
-// Whoever waits to act on a commit hears that it never will be on disk, and can let go: the
+// Whoever waits to act on a commit hears that it will never be known on disk, and can let go: the
 // outbox's sends waiting for it would otherwise hold a stop up to its deadline.
 TEST_F(Durability, AWaiterHearsWhenTheSyncOfItsCommitFailed) {
     disk.hold();
