@@ -11,7 +11,12 @@
 #include <boost/beast/http/write.hpp>
 #include <algorithm>
 #include <cctype>
+#include <functional>
+#include <memory>
 #include <string_view>
+#include <utility>
+
+#include "bot/bounded_wait.hpp"
 
 namespace motcua::bot {
 
@@ -138,8 +143,18 @@ asio::awaitable<GatewayConnection::Opened> GatewayConnection::open(asio::io_cont
                                                                    std::chrono::milliseconds deadline) {
     Opened opened;
     auto executor = io.get_executor();
-    tcp::resolver resolver(executor);
-    auto [ec, endpoints] = co_await resolver.async_resolve(url.host, url.port, asio::as_tuple(asio::use_awaitable));
+    using Resolved = std::pair<beast::error_code, tcp::resolver::results_type>;
+    auto resolver = std::make_shared<tcp::resolver>(executor);  // kept by its handler, also after the deadline
+    std::function<void(std::function<void(Resolved)>)> lookup = [resolver, url](std::function<void(Resolved)> done) {
+        resolver->async_resolve(url.host, url.port,
+                                [resolver, done = std::move(done)](const beast::error_code& ec,
+                                                                   tcp::resolver::results_type results) {
+                                    done({ec, std::move(results)});
+                                });
+    };
+    auto resolved = co_await within<Resolved>(deadline, std::move(lookup));
+    if (!resolved) resolved = Resolved{asio::error::timed_out, {}};
+    auto& [ec, endpoints] = *resolved;
     if (ec) {
         opened.failure = failure("resolve " + url.host, ec);
         co_return opened;
