@@ -1,8 +1,8 @@
 #pragma once
 // Waits no longer than a deadline for an operation that cannot be interrupted. The case in point
-// is the name lookup before a gateway connection: Asio runs getaddrinfo on a thread of its own,
-// and cancelling it only discards its answer once it comes, which with an unreachable DNS server
-// takes as long as the resolver's own timeouts.
+// is the name lookup before a gateway connection: Asio runs getaddrinfo, one lookup after
+// another, on a thread of its own, and a lookup already running cannot be cancelled; with an
+// unreachable DNS server it lasts as long as the resolver's own timeouts.
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/post.hpp>
@@ -46,8 +46,8 @@ boost::asio::awaitable<std::optional<Answer>> within(std::chrono::milliseconds d
     auto strand = asio::make_strand(co_await asio::this_coro::executor);
     auto wait = std::make_shared<bounded_wait::Wait<Answer>>(strand);
     wait->timer.expires_after(deadline);
-    start([wait](Answer answer) {
-        asio::post(wait->timer.get_executor(), [wait, answer = std::move(answer)]() mutable {
+    start([wait, strand](Answer answer) {
+        asio::post(strand, [wait, answer = std::move(answer)]() mutable {
             wait->answer = std::move(answer);
             wait->timer.cancel();
         });

@@ -144,16 +144,20 @@ asio::awaitable<GatewayConnection::Opened> GatewayConnection::open(asio::io_cont
     Opened opened;
     auto executor = io.get_executor();
     using Resolved = std::pair<beast::error_code, tcp::resolver::results_type>;
-    auto resolver = std::make_shared<tcp::resolver>(executor);  // kept by its handler, also after the deadline
-    std::function<void(std::function<void(Resolved)>)> lookup = [resolver, url](std::function<void(Resolved)> done) {
-        resolver->async_resolve(url.host, url.port,
-                                [resolver, done = std::move(done)](const beast::error_code& ec,
-                                                                   tcp::resolver::results_type results) {
-                                    done({ec, std::move(results)});
-                                });
+    tcp::resolver resolver(executor);
+    std::function<void(std::function<void(Resolved)>)> lookup = [&resolver, &url](std::function<void(Resolved)> done) {
+        resolver.async_resolve(url.host, url.port,
+                               [done = std::move(done)](const beast::error_code& ec, tcp::resolver::results_type results) {
+                                   done({ec, std::move(results)});
+                               });
     };
     auto resolved = co_await within<Resolved>(deadline, std::move(lookup));
-    if (!resolved) resolved = Resolved{asio::error::timed_out, {}};
+    if (!resolved) {
+        // Asio's one lookup thread would otherwise run this lookup to its end before any other,
+        // also if it has not begun yet; one already running still does.
+        resolver.cancel();
+        resolved = Resolved{asio::error::timed_out, {}};
+    }
     auto& [ec, endpoints] = *resolved;
     if (ec) {
         opened.failure = failure("resolve " + url.host, ec);

@@ -51,16 +51,15 @@ TEST_F(BoundedWait, AnAnswerGivenAtOnceDoesNotWaitForTheDeadline) {
 }
 
 TEST_F(BoundedWait, AnAnswerFromAnotherThreadEndsTheWait) {
-    std::thread answering;
+    std::jthread answering;
     auto result = wait_within(60s, [&answering](std::function<void(int)> done) {
-        answering = std::thread([done = std::move(done)] {
+        answering = std::jthread([done = std::move(done)] {
             std::this_thread::sleep_for(20ms);
             done(42);
         });
     });
     ASSERT_EQ(result.wait_for(5s), std::future_status::ready);
     EXPECT_EQ(result.get(), 42);
-    answering.join();
 }
 
 TEST_F(BoundedWait, AnAnswerAfterTheDeadlineIsDropped) {
