@@ -46,7 +46,7 @@ private:
     std::vector<std::string> texts_;
 };
 
-// A dispatcher on its own loop thread, sending to the given gateway, with the clock at 1 s.
+// A dispatcher on its own loop thread, sending to a gateway the fixture owns, with the clock at 1 s.
 class DispatcherTest : public store::testing::StoreTest {
 protected:
     void TearDown() override {
@@ -64,7 +64,10 @@ protected:
         return idle->get_future();
     }
 
-    void start(RecordingGateway& gateway) {
+    // The fixture owns the gateway, so that it outlives the loop thread: that thread may still be
+    // inside a send when the test's body returns.
+    RecordingGateway& start(SendOutcome outcome = {SendOutcome::Kind::accepted, "gw"}) {
+        auto& gateway = gateway_.emplace(std::move(outcome));
         dispatcher = std::make_unique<Dispatcher>(io, *db, std::map<Channel, Sender*>{{Channel::sms, &gateway}},
                                                   RetryPolicy{}, [this] {
                                                       ++clock_reads;
@@ -72,6 +75,7 @@ protected:
                                                   }, metrics);
         dispatcher->start();
         loop = std::thread([this] { io.run(); });
+        return gateway;
     }
 
     static bool wait_for(const std::function<bool()>& condition) {
@@ -91,6 +95,7 @@ protected:
     asio::io_context io;
     asio::executor_work_guard<asio::io_context::executor_type> work = asio::make_work_guard(io);
     Metrics metrics;
+    std::optional<RecordingGateway> gateway_;
     std::unique_ptr<Dispatcher> dispatcher;
     std::thread loop;
 };
@@ -132,8 +137,7 @@ protected:
 };
 
 TEST_F(DispatcherFollowOn, AcceptedMessagesLetTheNextGoBeforeTheirRecordsAreStored) {
-    RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
-    start(gateway);
+    auto& gateway = start();
     const auto ahead = Dispatcher::max_unrecorded_per_contact;
     ASSERT_TRUE(wait_for([&] { return gateway.texts().size() >= ahead; }));
     std::this_thread::sleep_for(100ms);  // the records are held: no more may go ahead
@@ -146,8 +150,7 @@ TEST_F(DispatcherFollowOn, AcceptedMessagesLetTheNextGoBeforeTheirRecordsAreStor
 }
 
 TEST_F(DispatcherFollowOn, AMessageNotAcceptedHoldsTheRestUntilItsOutcomeIsStored) {
-    RecordingGateway gateway({SendOutcome::Kind::retry, "gateway busy"});
-    start(gateway);
+    auto& gateway = start({SendOutcome::Kind::retry, "gateway busy"});
     ASSERT_TRUE(wait_for([&] { return gateway.texts().size() >= 1; }));
     std::this_thread::sleep_for(100ms);
     EXPECT_EQ(gateway.texts(), texts(1));
@@ -177,8 +180,8 @@ protected:
     // Starts the dispatcher with nothing to send, stores a reply while the disk is held, and
     // returns once the dispatcher's poll has read it. A poll reads the clock to find due items,
     // again to find the next due time, and once more before it sleeps.
-    void read_while_the_disk_is_held(RecordingGateway& gateway) {
-        start(gateway);
+    void read_while_the_disk_is_held() {
+        start();
         ASSERT_TRUE(wait_for([&] { return clock_reads >= 3; }));  // the first poll, now asleep
         disk.hold();
         db->writer().submit(
@@ -192,12 +195,12 @@ protected:
 
     // Stores "later" (due at 2 s), then "now", and starts: "now" goes at once, found on disk,
     // and is newer than "later", which the dispatcher may then send without waiting for a sync.
-    void send_now_keep_later(RecordingGateway& gateway) {
+    void send_now_keep_later() {
         write([](store::Transaction& tx) {
             store::enqueue_outbound(tx, {Channel::sms, "+84900000001", "later", {}}, 2000);
             store::enqueue_outbound(tx, {Channel::sms, "+84900000002", "now", {}}, 0);
         });
-        start(gateway);
+        start();
         ASSERT_TRUE(wait_for([&] { return pending() == 1; }));
     }
 
@@ -213,8 +216,8 @@ protected:
 };
 
 TEST_F(DispatcherOnAHeldDisk, SendsAReplyOnlyOnceItsCommitIsOnDisk) {
-    RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
-    read_while_the_disk_is_held(gateway);
+    ASSERT_NO_FATAL_FAILURE(read_while_the_disk_is_held());
+    auto& gateway = *gateway_;
     std::this_thread::sleep_for(50ms);
     EXPECT_TRUE(gateway.texts().empty());
 
@@ -224,8 +227,8 @@ TEST_F(DispatcherOnAHeldDisk, SendsAReplyOnlyOnceItsCommitIsOnDisk) {
 }
 
 TEST_F(DispatcherOnAHeldDisk, AReplyStoredBeforeOneAlreadyOnDiskDoesNotWaitForTheDisk) {
-    RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
-    send_now_keep_later(gateway);
+    ASSERT_NO_FATAL_FAILURE(send_now_keep_later());
+    auto& gateway = *gateway_;
 
     disk.hold();
     db->writer().submit(
@@ -244,8 +247,8 @@ TEST_F(DispatcherOnAHeldDisk, AReplyStoredBeforeOneAlreadyOnDiskDoesNotWaitForTh
 }
 
 TEST_F(DispatcherOnAHeldDisk, AStopWhileAReplyWaitsForTheDiskLeavesItPending) {
-    RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
-    read_while_the_disk_is_held(gateway);
+    ASSERT_NO_FATAL_FAILURE(read_while_the_disk_is_held());
+    auto& gateway = *gateway_;
     auto idle = stop_dispatcher();
     disk.let_go();
     EXPECT_EQ(idle.wait_for(10s), std::future_status::ready);
@@ -257,8 +260,8 @@ TEST_F(DispatcherOnAHeldDisk, AStopWhileAReplyWaitsForTheDiskLeavesItPending) {
 // will never be known durable: the reply is let go, unsent, so that the stop does not wait for
 // it until its deadline.
 TEST_F(DispatcherOnAHeldDisk, AReplyWhoseCommitsSyncFailedIsLetGoUnsent) {
-    RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
-    read_while_the_disk_is_held(gateway);
+    ASSERT_NO_FATAL_FAILURE(read_while_the_disk_is_held());
+    auto& gateway = *gateway_;
     make_a_sync_fail();
     EXPECT_EQ(stop_dispatcher().wait_for(10s), std::future_status::ready);
     EXPECT_TRUE(gateway.texts().empty());
@@ -268,8 +271,8 @@ TEST_F(DispatcherOnAHeldDisk, AReplyWhoseCommitsSyncFailedIsLetGoUnsent) {
 // What was durable before a failed sync is not sent either: its "sent" could not be recorded,
 // and the restart that a failed sync needs would send it a second time.
 TEST_F(DispatcherOnAHeldDisk, AfterAFailedSyncNothingIsSent) {
-    RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
-    send_now_keep_later(gateway);
+    ASSERT_NO_FATAL_FAILURE(send_now_keep_later());
+    auto& gateway = *gateway_;
     make_a_sync_fail();
     now_ms = 3000;
     const int before = clock_reads;
@@ -285,10 +288,9 @@ TEST_F(DispatcherOnAHeldDisk, AfterAFailedSyncNothingIsSent) {
 // A reply the gateway took while the disk failed cannot be recorded before the restart: the
 // stop for that restart does not wait for its record.
 TEST_F(DispatcherOnAHeldDisk, AStopDoesNotWaitForARecordThatAFailedSyncRefused) {
-    RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
     write([](store::Transaction& tx) { store::enqueue_outbound(tx, {Channel::sms, "+84900000001", "xin chao", {}}, 0); });
     disk.hold();  // the record of the send waits for this disk
-    start(gateway);
+    auto& gateway = start();
     ASSERT_TRUE(wait_for([&] { return gateway.texts().size() == 1; }));
     ASSERT_TRUE(disk.wait_for_syncs(2));  // the reply's write was the first
     make_a_sync_fail();
@@ -312,10 +314,9 @@ protected:
 // five seconds to be tried again. A stop does not let it wait that long, so the drain records
 // it before its deadline instead of leaving it to be sent again after the restart.
 TEST_F(DispatcherOnAFailingDisk, AStopTriesAHeldRecordAgainAtOnce) {
-    RecordingGateway gateway({SendOutcome::Kind::accepted, "gw"});
     write([](store::Transaction& tx) { store::enqueue_outbound(tx, {Channel::sms, "+84900000001", "xin chao", {}}, 0); });
     vfs.fail_writes(SQLITE_FULL);
-    start(gateway);
+    auto& gateway = start();
     ASSERT_TRUE(wait_for([&] { return gateway.texts().size() == 1 && vfs.failed_writes() > 0; }));
     vfs.fail_writes(0);
     EXPECT_EQ(stop_dispatcher().wait_for(3s), std::future_status::ready);
