@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <regex>
 
 #include "adapters/phone.hpp"
+#include "bot/case_reference.hpp"
 #include "bot/local_time.hpp"
 #include "bot/log.hpp"
 #include "bot/officer_routing.hpp"
@@ -31,8 +31,7 @@ bool EscalationDesk::intercept(store::Transaction& tx, const Inbound& message, s
             officer_message(tx, *officer, message, now_ms);
             return true;
         }
-        static const std::regex officer_reply(R"(^\s*#\s*\d+)");
-        if (std::regex_search(message.text, officer_reply))
+        if (read_case_reference(message.text))
             log::warn("officer_reply_from_stranger", {{"contact", adapters::mask_phone(message.contact)}});
     }
     const auto escalation = store::current_escalation(tx, message.channel, message.contact);

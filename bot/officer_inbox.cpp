@@ -1,8 +1,7 @@
 // B6: what an officer's SMS does. "#N text" answers case N (relayed to the citizen, who reads
 // the officer's name), "#N xong" closes it; without "#N", the officer's one live case is meant,
 // and with several the officer is asked which. Only the case's current officer may answer it.
-#include <regex>
-
+#include "bot/case_reference.hpp"
 #include "bot/escalation_desk.hpp"
 #include "bot/log.hpp"
 #include "dialogs/escalation_wording.hpp"
@@ -21,10 +20,8 @@ void EscalationDesk::officer_message(store::Transaction& tx, const store::Office
     const auto hint = [&](dialogs::OfficerHint kind, std::vector<std::int64_t> numbers) {
         to_officer(tx, officer.phone, wording_.hint(kind, numbers, media_.sms), now_ms);
     };
-    static const std::regex numbered(R"(^\s*#\s*(\d{1,18})\b[\s:.,-]*([\s\S]*)$)");
-    std::smatch m;
-    if (std::regex_match(message.text, m, numbered)) {
-        const std::int64_t number = std::stoll(m[1]);
+    if (const auto reference = read_case_reference(message.text)) {
+        const std::int64_t number = reference->number;
         const auto escalation = store::find_escalation(tx, number);
         if (!escalation || escalation->officer != officer.id) {
             log::warn("officer_reply_to_unknown_case", {{"officer", officer.id}, {"number", std::to_string(number)}});
@@ -32,7 +29,7 @@ void EscalationDesk::officer_message(store::Transaction& tx, const store::Office
         }
         if (escalation->state == store::EscalationState::closed)
             return hint(dialogs::OfficerHint::already_closed, {number});
-        return answer(tx, officer, *escalation, m[2], now_ms);
+        return answer(tx, officer, *escalation, std::string(reference->rest), now_ms);
     }
     const auto live = store::live_escalations_of(tx, officer.id);
     if (live.size() == 1) return answer(tx, officer, live.front(), message.text, now_ms);

@@ -133,6 +133,23 @@ TEST_F(Escalation, AHashNumberFromAStrangerIsNotRelayed) {
     EXPECT_EQ(log.find(stranger), std::string::npos) << "the phone must be masked";
 }
 
+// Whether an SMS starts with "#N" is asked of every citizen's and officer's SMS: a text as long
+// as a request may be (64 KiB) is read without recursing per character, which overflowed the
+// stack and brought the server down.
+TEST_F(Escalation, SmsAsLongAsARequestAllowsAreReadLikeAnyOther) {
+    start();
+    put_officers();
+    escalate_by_sms();
+    const std::string spaces(60'000, ' ');
+    ASSERT_EQ(send_sms("+84987654321", "SM-long-1", spaces + "#1 ok").status, 200);
+    sms_then_wait_for(officer_a_phone, "SM-long-2", "#1" + spaces, officer_a_phone);
+    EXPECT_NE(last_sms_to(officer_a_phone).find("Vui long nhan kem noi dung"), std::string::npos)
+        << last_sms_to(officer_a_phone);
+    EXPECT_EQ(escalations("open").size(), 1u);
+    sms_then_wait_for(officer_a_phone, "SM-long-3", "#1 xong", citizen);
+    EXPECT_NE(last_sms_to(citizen).find("da ket thuc yeu cau #1"), std::string::npos) << last_sms_to(citizen);
+}
+
 TEST_F(Escalation, AnOfficerWithoutANumberAnswersTheirOnlyCaseOrIsAskedWhich) {
     start();
     put_officers();
