@@ -1,5 +1,7 @@
 #include "bot/app.hpp"
 
+#include <pthread.h>
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -130,7 +132,10 @@ int serve(const Config& config, std::shared_ptr<const dialogs::Content> content)
 
     const unsigned threads = config.threads > 0 ? config.threads : std::max(2u, std::thread::hardware_concurrency());
     std::vector<std::thread> pool;
-    for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&io] { io.run(); });
+    for (unsigned i = 1; i < threads; ++i) {
+        pool.emplace_back([&io] { io.run(); });
+        pthread_setname_np(pool.back().native_handle(), "motcua-http");  // the main thread keeps the process's name
+    }
     io.run();
     for (auto& t : pool) t.join();
     db->writer().stop();

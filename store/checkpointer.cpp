@@ -1,5 +1,6 @@
 #include "store/checkpointer.hpp"
 
+#include <pthread.h>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -33,6 +34,7 @@ int pages_in(sqlite3* db, std::int64_t bytes) {
 
 Checkpointer::Checkpointer(const std::string& path) : db_(open_connection(path, Access::write)) {
     thread_ = std::thread([this] { loop(); });
+    pthread_setname_np(thread_.native_handle(), "motcua-ckpt");
 }
 
 Checkpointer::~Checkpointer() {

@@ -1,6 +1,7 @@
 #include "store/wal_syncer.hpp"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -71,6 +72,7 @@ WalSyncer::WalSyncer(Sync sync) : sync_(std::move(sync)) {
     if (!sync_) throw StoreError("the WAL syncer needs a way to sync");
     thread_ = std::thread([this] { loop(); });
     thread_id_ = thread_.get_id();
+    pthread_setname_np(thread_.native_handle(), "motcua-walsync");
 }
 
 WalSyncer::~WalSyncer() { stop(); }
