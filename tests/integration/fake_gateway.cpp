@@ -23,6 +23,15 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
 
+namespace {
+
+// Twilio's answer to a message it took.
+HttpReply queued(const RecordedRequest&, std::size_t i) {
+    return HttpReply{201, R"({"sid":"SM)" + std::to_string(i) + R"(","status":"queued"})"};
+}
+
+}  // namespace
+
 struct FakeGateway::Impl {
     asio::io_context io;
     std::unique_ptr<asio::ssl::context> tls;  // null: plain HTTP
@@ -30,9 +39,7 @@ struct FakeGateway::Impl {
     mutable std::mutex mutex;
     mutable std::condition_variable arrived;
     std::vector<RecordedRequest> requests;
-    Responder responder = [](const RecordedRequest&, std::size_t i) {
-        return HttpReply{201, R"({"sid":"SM)" + std::to_string(i) + R"(","status":"queued"})"};
-    };
+    Responder responder = queued;
     std::atomic<bool> drop_after_answer{false};
     std::thread thread;
 
@@ -116,6 +123,13 @@ void FakeGateway::respond_with(Responder responder) {
     std::lock_guard lock(impl_->mutex);
     impl_->responder = std::move(responder);
 }
+
+FakeGateway::Scope FakeGateway::respond_in_scope(Responder responder) {
+    respond_with(std::move(responder));
+    return Scope(*this);
+}
+
+void FakeGateway::respond_by_default() { respond_with(queued); }
 
 void FakeGateway::drop_connections_after_answering() { impl_->drop_after_answer = true; }
 

@@ -33,6 +33,23 @@ public:
     std::uint16_t port() const;
     std::string base_url() const;  // http://127.0.0.1:PORT or https://...
     void respond_with(Responder responder);
+
+    // Ends a responder's use: the default answers again. Once the destructor has returned, the
+    // responder is not running and never runs again (it runs under the gateway's lock).
+    class Scope {
+    public:
+        explicit Scope(FakeGateway& gateway) : gateway_(gateway) {}
+        Scope(const Scope&) = delete;
+        Scope& operator=(const Scope&) = delete;
+        ~Scope() { gateway_.respond_by_default(); }
+
+    private:
+        FakeGateway& gateway_;
+    };
+    // For a responder that uses a test's locals: the server may still send after the test's
+    // body returned, when they are gone. Hold the scope after the locals, so it ends first.
+    [[nodiscard]] Scope respond_in_scope(Responder responder);
+    void respond_by_default();
     // Closes each connection right after answering, without TLS's close_notify, as load
     // balancers in front of gateways do with keep-alive connections they let go.
     void drop_connections_after_answering();

@@ -37,7 +37,7 @@ TEST_F(FaultClients, IdleAndSlowClientsDoNotHoldUpWebhooks) {
     }
     // The slow ones trickle their headers a byte at a time while the webhooks come in.
     std::atomic<bool> trickling{true};
-    std::thread trickle([&] {
+    std::jthread trickle([&] {  // joined also when a failed send throws
         const std::string header = "X-Slowly: one byte at a time, never finished";
         for (std::size_t i = 0; i < header.size(); ++i) {
             for (auto& c : slow) {

@@ -33,7 +33,7 @@ TEST_F(FaultGatewayOutage, EverythingIsDeliveredOnceAndInOrderWhenTheGatewayIsBa
     std::atomic<bool> down{true};
     std::mutex mutex;
     std::set<std::size_t> accepted;  // indexes of the requests the gateway took
-    gateway.respond_with([&](const RecordedRequest&, std::size_t i) {
+    const auto answering = gateway.respond_in_scope([&](const RecordedRequest&, std::size_t i) {
         if (down) return i % 2 ? HttpReply{500, R"({"code":20500,"message":"Internal Server Error"})"}
                                : HttpReply{503, R"({"message":"Service Unavailable"})"};
         std::lock_guard lock(mutex);

@@ -3,14 +3,16 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <thread>
+#include <vector>
 
 namespace motcua::testing {
 
@@ -32,27 +34,62 @@ ServerProcess::~ServerProcess() {
     if (pid_ > 0) kill9();
 }
 
+namespace {
+
+// The test's environment with the given variables set, as execve takes it.
+std::vector<std::string> environment_with(const std::map<std::string, std::string>& overrides) {
+    std::vector<std::string> entries;
+    for (char** variable = environ; *variable; ++variable) {
+        const std::string entry = *variable;
+        if (!overrides.contains(entry.substr(0, entry.find('=')))) entries.push_back(entry);
+    }
+    for (const auto& [name, value] : overrides) entries.push_back(name + "=" + value);
+    return entries;
+}
+
+std::vector<char*> pointers_to(std::vector<std::string>& strings) {
+    std::vector<char*> pointers;
+    for (auto& s : strings) pointers.push_back(s.data());
+    pointers.push_back(nullptr);
+    return pointers;
+}
+
+// Under the sanitizers, with the other suites running beside it, a server that recovers a
+// killed one's WAL can take several seconds to listen.
+constexpr auto startup_deadline = std::chrono::seconds(60);
+
+}  // namespace
+
+// posix_spawn rather than fork: between fork and exec the child of a process with threads
+// (the tests' clients, the fake gateway) may only call async-signal-safe functions, and an
+// allocation there can wait forever for a lock a vanished thread held.
 void ServerProcess::start() {
     if (port_ != 0) config_["listen"] = "127.0.0.1:" + std::to_string(port_);
     const auto config_path = dir_ / "config.json";
     std::ofstream(config_path) << config_.dump(2);
     int out[2];
-    if (pipe(out) != 0) throw std::runtime_error("pipe failed");
-    pid_ = fork();
-    if (pid_ < 0) throw std::runtime_error("fork failed");
-    if (pid_ == 0) {
-        dup2(out[1], STDOUT_FILENO);
-        const int err = open((dir_ / "server.log").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-        dup2(err, STDERR_FILENO);
-        close(out[0]);
-        for (const auto& [name, value] : environment_) setenv(name.c_str(), value.c_str(), 1);
-        execl(MOTCUA_BINARY, MOTCUA_BINARY, "serve", "--config", config_path.c_str(), nullptr);
-        _exit(127);
-    }
+    if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+    const int err = open((dir_ / "server.log").c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (err < 0) throw std::runtime_error("cannot open the server's log");
+    std::vector<std::string> arguments{MOTCUA_BINARY, "serve", "--config", config_path.string()};
+    auto environment = environment_with(environment_);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, err, STDERR_FILENO);
+    const int spawned = posix_spawn(&pid_, MOTCUA_BINARY, &actions, nullptr, pointers_to(arguments).data(),
+                                    pointers_to(environment).data());
+    posix_spawn_file_actions_destroy(&actions);
     close(out[1]);
+    close(err);
+    if (spawned != 0) {
+        close(out[0]);
+        pid_ = -1;
+        throw std::runtime_error(std::string("cannot start ") + MOTCUA_BINARY + ": " + std::strerror(spawned));
+    }
     // Read the one line the server prints once it listens.
     std::string line;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    const auto deadline = std::chrono::steady_clock::now() + startup_deadline;
     while (line.find('\n') == std::string::npos) {
         pollfd p{out[0], POLLIN, 0};
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
@@ -64,8 +101,11 @@ void ServerProcess::start() {
     }
     close(out[0]);
     const auto colon = line.rfind(':');
-    if (line.rfind("listening on ", 0) != 0 || colon == std::string::npos)
-        throw std::runtime_error("server did not start; stdout: '" + line + "'; log:\n" + log());
+    if (line.rfind("listening on ", 0) != 0 || colon == std::string::npos) {
+        const int status = stop(SIGKILL);  // a server still starting must not outlive the test
+        throw std::runtime_error("server did not start (exit status " + std::to_string(status) + "); stdout: '" +
+                                 line + "'; log:\n" + log());
+    }
     port_ = static_cast<std::uint16_t>(std::stoi(line.substr(colon + 1)));
 }
 

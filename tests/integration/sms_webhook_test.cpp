@@ -174,7 +174,7 @@ TEST_F(SmsWebhook, GatewayFailureIsRetriedAndDeliveredOnce) {
 TEST_F(SmsWebhook, Kill9AfterAcknowledgementStillDeliversExactlyOnce) {
     std::atomic<bool> gateway_up{false};
     std::atomic<int> accepted{0};
-    gateway.respond_with([&](const RecordedRequest&, std::size_t) {
+    const auto answering = gateway.respond_in_scope([&](const RecordedRequest&, std::size_t) {
         if (!gateway_up) return HttpReply{503, R"({"message":"down"})"};
         ++accepted;
         return HttpReply{201, R"({"sid":"SM-ok"})"};

@@ -103,7 +103,7 @@ TEST_F(Zalo, ExpiredTokenIsRefreshedOnceForManyConcurrentSends) {
 TEST_F(Zalo, RotatedRefreshTokenSurvivesARestart) {
     std::atomic<int> issued{0};
     std::set<std::string> used;  // the fake gateway calls its responder under its own lock
-    gateway.respond_with([&](const RecordedRequest& r, std::size_t i) {
+    const auto answering = gateway.respond_in_scope([&](const RecordedRequest& r, std::size_t i) {
         if (r.target == refresh_path) {
             const int n = ++issued;
             return HttpReply{200, json{{"access_token", "access-" + std::to_string(n)}, {"refresh_token", "refresh-" + std::to_string(n)}}.dump()};
