@@ -292,6 +292,11 @@ Engine::Engine(std::shared_ptr<const Content> content, std::vector<UnitName> uni
 }
 
 TurnResult Engine::turn(std::string_view stored, const Input& input, const Medium& medium) const {
+    if (const auto read = leading_characters(input.text, max_read_characters); read.size() < input.text.size()) {
+        Input opening = input;
+        opening.text = std::string(read);
+        return turn(stored, opening, medium);
+    }
     ConversationState state = parse_state(stored, content_->catalog);
     TurnResult result;
     if (input.kind == Input::Kind::text && !state.pending.empty() &&
@@ -321,17 +326,19 @@ TurnResult Engine::turn(std::string_view stored, const Input& input, const Mediu
     return result;
 }
 
-bool Engine::returns_to_bot(std::string_view text) const {
+bool Engine::returns_to_bot(std::string_view whole) const {
+    const auto text = leading_characters(whole, max_read_characters);
     return !is_number(fold(text)) && understand(text, *content_).intent == Intent::menu;
 }
 
 std::string Engine::dossier_code(std::string_view text) const {
     // What understand() would report, without the rest of its work: the bot asks before
     // every turn, and turn() understands the message again anyway.
-    return find_dossier_code(nfc(text)).value_or("");
+    return find_dossier_code(nfc(leading_characters(text, max_read_characters))).value_or("");
 }
 
-Reading Engine::read(std::string_view text) const {
+Reading Engine::read(std::string_view whole) const {
+    const auto text = leading_characters(whole, max_read_characters);
     Reading reading{dossier_code(text), std::nullopt};
     if (!is_number(fold(text))) reading.understanding = understand(text, *content_, units_);
     return reading;

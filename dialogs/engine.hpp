@@ -82,6 +82,12 @@ struct TurnResult {
 
 class Engine {
 public:
+    // The bot reads a message's first this many characters, which hold any question a citizen
+    // asks; beyond them it stops. Text in other scripts costs microseconds a character to
+    // transliterate, and a request may carry 64 KiB of it: read whole, one message would hold
+    // the store's only writer for a second. The message is still stored, and relayed, whole.
+    static constexpr std::size_t max_read_characters = 1000;
+
     // units: the configured units; with several, an escalation asks which one first.
     explicit Engine(std::shared_ptr<const Content> content, std::vector<UnitName> units = {});
     // state is "" for a new contact.

@@ -368,4 +368,14 @@ std::size_t code_points(std::string_view text) {
     return count;
 }
 
+std::string_view leading_characters(std::string_view text, std::size_t max_characters) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    std::size_t end = 0;
+    for (std::size_t taken = 0; taken < max_characters && end < text.size(); ++taken) {
+        UChar32 c;
+        U8_NEXT_OR_FFFD(bytes, end, text.size(), c);
+    }
+    return text.substr(0, end);
+}
+
 }  // namespace motcua::dialogs

@@ -53,4 +53,8 @@ private:
 // The number of Unicode code points, the unit of Zalo's 2,000-character limit.
 std::size_t code_points(std::string_view text);
 
+// The first max_characters code points of text, or all of it when shorter; an ill-formed
+// sequence counts as one.
+std::string_view leading_characters(std::string_view text, std::size_t max_characters);
+
 }  // namespace motcua::dialogs

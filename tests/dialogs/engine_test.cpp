@@ -132,6 +132,24 @@ TEST(Engine, ATurnReadAheadIsTheSameTurn) {
     EXPECT_TRUE(engine.read("khai sinh").understanding);
 }
 
+// A request may carry 64 KiB of text in any script, which would cost the store's writer up to a
+// second to read: the bot reads the first Engine::max_read_characters characters only.
+TEST(Engine, OnlyTheOpeningOfALongMessageIsRead) {
+    const Engine engine(testing::shipped_content());
+    std::string opening = "khai tu ";
+    while (code_points(opening) < Engine::max_read_characters) opening += "漢";
+    const std::string whole = opening + " menu 000.00.19.H26-260101-0001";
+    EXPECT_EQ(engine.dossier_code(whole), "");
+    EXPECT_EQ(engine.read(whole).dossier_code, "");
+    EXPECT_EQ(engine.returns_to_bot(whole), engine.returns_to_bot(opening));
+    const auto read = engine.turn("", Input{Input::Kind::text, whole}, sms());
+    const auto opening_only = engine.turn("", Input{Input::Kind::text, opening}, sms());
+    EXPECT_EQ(all_text(read), all_text(opening_only));
+    EXPECT_EQ(read.state, opening_only.state);
+    EXPECT_EQ(read.intent, opening_only.intent);
+    EXPECT_NE(read.intent, "menu");
+}
+
 TEST(Engine, FollowAndUnsupportedInputs) {
     Conversation c(zalo());
     TurnResult follow = c.send(Input{Input::Kind::follow, ""});

@@ -120,5 +120,14 @@ TEST(CodePoints, CountsCharactersNotBytes) {
     EXPECT_EQ(code_points("🙂"), 1u);
 }
 
+TEST(LeadingCharacters, CountsCodePointsAndNeverCutsOne) {
+    EXPECT_EQ(leading_characters("tử vong", 2), "tử");
+    EXPECT_EQ(leading_characters("🙂🙂", 1), "🙂");
+    EXPECT_EQ(leading_characters("ab", 5), "ab");
+    EXPECT_EQ(leading_characters("", 3), "");
+    EXPECT_EQ(leading_characters("abc", 0), "");
+    EXPECT_EQ(leading_characters("\xff\xfe" "ab", 2), "\xff\xfe");  // each ill-formed byte counts as one
+}
+
 }  // namespace
 }  // namespace motcua::dialogs
