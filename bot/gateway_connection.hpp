@@ -57,7 +57,10 @@ private:
 
     std::optional<boost::beast::tcp_stream> plain_;
     std::unique_ptr<boost::beast::ssl_stream<boost::beast::tcp_stream>> secure_;
-    boost::beast::flat_buffer buffer_;
+    // Bounded: Beast limits an answer's header and body, but not every part of a chunked one (a
+    // chunk's extensions), and a gateway sending one without end would otherwise fill memory.
+    static constexpr std::size_t unread_limit = 128 * 1024;
+    boost::beast::flat_buffer buffer_{unread_limit};
 };
 
 }  // namespace motcua::bot

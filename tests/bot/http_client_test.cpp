@@ -135,6 +135,63 @@ TEST(HttpClient, BytesAfterAnAnswerRetireTheConnection) {
     EXPECT_EQ(gateway.connections(), 2);
 }
 
+// A gateway whose answer never ends, in a part of it that no limit of the HTTP parser covers
+// (a chunk extension), up to `bytes` and then closing.
+class EndlessGateway {
+public:
+    explicit EndlessGateway(std::size_t bytes) : bytes_(bytes) {
+        asio::co_spawn(io_, serve(), asio::detached);
+        thread_ = std::thread([this] { io_.run(); });
+    }
+    ~EndlessGateway() {
+        io_.stop();
+        thread_.join();
+    }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(acceptor_.local_endpoint().port()) + "/send"; }
+
+private:
+    asio::awaitable<void> serve() {
+        auto [ec, socket] = co_await acceptor_.async_accept(asio::as_tuple(asio::use_awaitable));
+        if (ec) co_return;
+        beast::flat_buffer buffer;
+        http::request<http::string_body> request;
+        auto [rec, n] = co_await http::async_read(socket, buffer, request, asio::as_tuple(asio::use_awaitable));
+        if (rec) co_return;
+        std::string wire = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1;";
+        const std::string more(64 * 1024, 'a');
+        for (std::size_t sent = 0; sent < bytes_; sent += wire.size(), wire = more) {
+            auto [wec, w] = co_await asio::async_write(socket, asio::buffer(wire), asio::as_tuple(asio::use_awaitable));
+            if (wec) co_return;
+        }
+    }
+
+    const std::size_t bytes_;
+    asio::io_context io_;
+    tcp::acceptor acceptor_{io_, {asio::ip::make_address("127.0.0.1"), 0}};
+    std::thread thread_;
+};
+
+// Read whole, such an answer would grow the process until it is killed; the call gives up once
+// the unread bytes fill the connection's buffer.
+TEST(HttpClient, AnAnswerThatNeverEndsFailsTheCallInsteadOfFillingMemory) {
+    EndlessGateway gateway(64 * 1024 * 1024);
+    Caller caller;
+    const auto reply = caller.perform({"POST", gateway.url(), {}, "x"});
+    EXPECT_EQ(reply.status, 0);
+    EXPECT_NE(reply.body.find("buffer overflow"), std::string::npos) << reply.body;
+}
+
+// The bound is on bytes read and not yet parsed: an answer's body, however long its parser
+// allows, passes through.
+TEST(HttpClient, ALongAnswerIsReadWhole) {
+    CountingGateway gateway(false);
+    Caller caller;
+    const std::string body(900 * 1024, 'x');
+    const auto reply = caller.perform({"POST", gateway.url(), {}, body});
+    EXPECT_EQ(reply.status, 200);
+    EXPECT_EQ(reply.body, "ok " + body);
+}
+
 TEST(HttpClient, AGatewayThatCannotBeReachedIsAFailureNotAnException) {
     Caller caller;
     const auto reply = caller.perform({"POST", "http://127.0.0.1:1/send", {}, "x"});
