@@ -111,8 +111,11 @@ void Engine::handle(store::Transaction& tx, const Inbound& message, dialogs::Rea
         store::save_contact_info(tx, message.channel, message.contact, {message.phone, message.name}, now_ms);
         return;
     }
-    if (desk_.intercept(tx, message, now_ms)) return;  // an officer's message, or one for the officer
+    // Officers answer as many cases an hour as they have; a citizen's follow-ups beyond the
+    // allowance are no more forwarded to the officer, as SMS the commune pays for, than answered.
+    if (desk_.take_officer_message(tx, message, now_ms)) return;
     if (flooding(message, received_this_hour)) return;
+    if (desk_.take_follow_up(tx, message, now_ms)) return;
     const auto state = store::load_conversation(tx, message.channel, message.contact);
     const auto input = dialog_input(tx, message, std::move(reading), now_ms);
     dialogs::TurnResult result;

@@ -24,16 +24,19 @@ EscalationDesk::EscalationDesk(const dialogs::Engine& dialogs, const dialogs::Es
                                ChannelMedia media, EscalationSettings settings)
     : dialogs_(dialogs), wording_(wording), media_(std::move(media)), settings_(std::move(settings)) {}
 
-bool EscalationDesk::intercept(store::Transaction& tx, const Inbound& message, std::int64_t now_ms) const {
-    if (message.kind != Inbound::Kind::text) return false;
-    if (message.channel == Channel::sms) {
-        if (auto officer = store::find_active_officer_by_phone(tx, message.contact)) {
-            officer_message(tx, *officer, message, now_ms);
-            return true;
-        }
-        if (read_case_reference(message.text))
-            log::warn("officer_reply_from_stranger", {{"contact", adapters::mask_phone(message.contact)}});
+bool EscalationDesk::take_officer_message(store::Transaction& tx, const Inbound& message, std::int64_t now_ms) const {
+    if (message.kind != Inbound::Kind::text || message.channel != Channel::sms) return false;
+    if (auto officer = store::find_active_officer_by_phone(tx, message.contact)) {
+        officer_message(tx, *officer, message, now_ms);
+        return true;
     }
+    if (read_case_reference(message.text))
+        log::warn("officer_reply_from_stranger", {{"contact", adapters::mask_phone(message.contact)}});
+    return false;
+}
+
+bool EscalationDesk::take_follow_up(store::Transaction& tx, const Inbound& message, std::int64_t now_ms) const {
+    if (message.kind != Inbound::Kind::text) return false;
     const auto escalation = store::current_escalation(tx, message.channel, message.contact);
     if (!escalation || !escalation->handoff) return false;
     if (dialogs_.returns_to_bot(message.text)) {

@@ -42,10 +42,11 @@ public:
     EscalationDesk(const dialogs::Engine& dialogs, const dialogs::EscalationWording& wording, ChannelMedia media,
                    EscalationSettings settings);
 
-    // Takes a message that is not for the citizen dialogs: an SMS from an active officer's
-    // phone, or a citizen's follow-up while their conversation is with an officer. A citizen's
-    // "menu" ends the handoff and is left to the dialogs (false).
-    bool intercept(store::Transaction& tx, const Inbound& message, std::int64_t now_ms) const;
+    // Takes an SMS from an active officer's phone (B6); false for anyone else's message.
+    bool take_officer_message(store::Transaction& tx, const Inbound& message, std::int64_t now_ms) const;
+    // Takes a citizen's follow-up while their conversation is with an officer, for the officer.
+    // A citizen's "menu" ends the handoff and is left to the dialogs (false).
+    bool take_follow_up(store::Transaction& tx, const Inbound& message, std::int64_t now_ms) const;
 
     // B5: the dialogs asked to hand the conversation over (Effect::Kind::escalate).
     void open(store::Transaction& tx, const Inbound& citizen, const dialogs::Effect& effect, std::int64_t now_ms) const;
