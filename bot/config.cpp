@@ -86,6 +86,19 @@ json::json_pointer pointer(std::string_view path) {
     return json::json_pointer(p);
 }
 
+// A config is a few levels deep (units: a list of objects). Much deeper nesting is refused while
+// it is read: the checks copy the tree, and a copy recurses once a level, so some ten thousand
+// levels would overflow the stack instead of getting an error.
+constexpr int max_nesting = 32;
+
+json parse_shallow(const std::string& text) {
+    return json::parse(text, [](int depth, json::parse_event_t, json&) {
+        if (depth > max_nesting)
+            throw std::runtime_error("invalid JSON: nested more than " + std::to_string(max_nesting) + " levels deep");
+        return true;
+    });
+}
+
 // More HTTP threads than this is a typo, not a deployment.
 constexpr long long max_threads = 256;
 constexpr double max_seconds = 10.0 * 365 * 86400;
@@ -156,9 +169,11 @@ public:
                 case Type::number:
                 case Type::integer:
                 case Type::units:
-                    value = json::parse(text, nullptr, false);
-                    if (value.is_discarded()) {
-                        problem(key.path, env_name(key.path) + " is not valid JSON");
+                    try {
+                        value = parse_shallow(text);
+                    } catch (const std::exception&) {
+                        problem(key.path, env_name(key.path) + " is not valid JSON of at most " +
+                                              std::to_string(max_nesting) + " levels");
                         continue;
                     }
                     break;
@@ -392,7 +407,10 @@ Config load_config(const std::optional<std::string>& path, const Environment& en
         std::stringstream text;
         text << in.rdbuf();
         try {
-            raw = json::parse(text.str());
+            raw = parse_shallow(text.str());
+        } catch (const std::runtime_error& e) {
+            v.problem("$", e.what());
+            return config;
         } catch (const json::exception& e) {
             // nlohmann's message names the line and column, which is what the commune needs; a
             // number too large for a double (1e999) is the other way parsing fails.

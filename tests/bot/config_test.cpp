@@ -224,6 +224,18 @@ TEST_F(ConfigFile, NotJsonOrMissingFileIsAProblemNotACrash) {
     ASSERT_EQ(problems.size(), 1u);
 }
 
+// Copying a tree recurses once a level: 100 000 levels overflowed the stack of `motcua check`.
+TEST_F(ConfigFile, DeepNestingIsAProblemNotACrash) {
+    const std::string deep = std::string(100'000, '[') + std::string(100'000, ']');
+    load(R"({"admin_token": "0123456789abcdef", "x": )" + deep + "}");
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].path, "$");
+    EXPECT_NE(problems[0].message.find("nested more than 32 levels"), std::string::npos) << problems[0].message;
+    problems.clear();
+    load(minimal(), {{"MOTCUA_UNITS", deep}});
+    ASSERT_TRUE(mentions("units"));
+}
+
 TEST_F(ConfigFile, EnvironmentOverridesEveryKey) {
     auto j = minimal();
     j["zalo"] = {{"app_id", "1"}, {"oa_id", "2"}, {"oa_secret_key", "file-secret"}, {"app_secret", "s"},
