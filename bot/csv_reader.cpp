@@ -106,6 +106,11 @@ std::optional<CsvRecord> CsvReader::next() {
         const int c = peek();
         if (c == ',') {
             get();
+            if (record.fields.size() == max_fields) {
+                record.error = "more than " + std::to_string(max_fields) + " fields";
+                skip_rest_of_line();
+                return record;
+            }
             continue;
         }
         if (c != end_of_input) consume_line_end();

@@ -26,6 +26,10 @@ public:
     // malformed record, reading resumes on the next line.
     std::optional<CsvRecord> next();
 
+    // A record with more fields is malformed: no export has that many columns, and a line of
+    // millions of commas would otherwise take gigabytes.
+    static constexpr std::size_t max_fields = 1000;
+
 private:
     int peek();
     int get();

@@ -71,6 +71,18 @@ TEST(CsvReader, RecordsLongerThanTheBuffer) {
     EXPECT_EQ(records[2].fields, (Fields{"2", "y"}));
 }
 
+TEST(CsvReader, ARecordWithTooManyFieldsIsMalformed) {
+    const auto records = read_all("a,b\n" + std::string(5'000'000, ',') + "\nok,1\n");
+    ASSERT_EQ(records.size(), 3u);
+    EXPECT_NE(records[1].error.find("more than 1000 fields"), std::string::npos) << records[1].error;
+    EXPECT_LE(records[1].fields.size(), CsvReader::max_fields);
+    EXPECT_EQ(records[2].fields, (Fields{"ok", "1"}));
+    EXPECT_EQ(records[2].line, 3u);
+    std::string widest;
+    for (std::size_t i = 1; i < CsvReader::max_fields; ++i) widest += ",";
+    EXPECT_EQ(read_all(widest)[0].fields.size(), CsvReader::max_fields);
+}
+
 TEST(CsvReader, EmptyInputHasNoRecords) {
     EXPECT_TRUE(read_all("").empty());
     EXPECT_TRUE(read_all("\xEF\xBB\xBF").empty());
