@@ -54,6 +54,7 @@ protected:
         if (dispatcher) stop_dispatcher().wait_for(30s);
         io.stop();
         if (loop.joinable()) loop.join();
+        db.reset();  // its writer's last reports call the dispatcher, which must still be there
         StoreTest::TearDown();
     }
 
@@ -173,8 +174,7 @@ protected:
     void SetUp() override { db = store::Database::open(path(), store::Database::Commits::synced_aside, disk.sync()); }
     void TearDown() override {
         disk.let_go();
-        DispatcherTest::TearDown();
-        db.reset();  // before the disk its syncer calls
+        DispatcherTest::TearDown();  // closes the database before the disk its syncer calls goes
     }
 
     // Starts the dispatcher with nothing to send, stores a reply while the disk is held, and
@@ -302,12 +302,8 @@ TEST_F(DispatcherOnAHeldDisk, AStopDoesNotWaitForARecordThatAFailedSyncRefused) 
 
 class DispatcherOnAFailingDisk : public DispatcherTest {
 protected:
-    void TearDown() override {
-        DispatcherTest::TearDown();
-        db.reset();  // before the VFS its connections use
-    }
-
-    store::testing::FailingVfs vfs;  // made before SetUp opens the database through it
+    // Made before SetUp opens the database through it; outlives it, which TearDown closes.
+    store::testing::FailingVfs vfs;
 };
 
 // The gateway took the reply, but the disk refused its record for a moment: the record waits

@@ -31,6 +31,7 @@ protected:
         work.reset();
         io.stop();
         if (loop.joinable()) loop.join();
+        db.reset();  // a firing still queued on the writer uses the timers and the counters below
         StoreTest::TearDown();
     }
     // The action throws what `fail` throws: the timer is claimed after that one try and never
