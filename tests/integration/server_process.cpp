@@ -1,15 +1,20 @@
 #include "server_process.hpp"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -54,6 +59,29 @@ std::vector<char*> pointers_to(std::vector<std::string>& strings) {
     return pointers;
 }
 
+// A free loopback port below the kernel's ephemeral range, or 0 (the kernel's choice) when none
+// is found. A restart listens on the port of the first start, and while the server is down an
+// ephemeral port may be given to another test's socket, or to a client's connect as its own
+// source port (a TCP self-connect): the restart could then not listen.
+std::uint16_t free_port_below_ephemeral_range() {
+    int lowest_ephemeral = 32768;
+    std::ifstream("/proc/sys/net/ipv4/ip_local_port_range") >> lowest_ephemeral;
+    std::mt19937 random(std::random_device{}());
+    std::uniform_int_distribution<int> pick(10'000, std::max(10'000, lowest_ephemeral - 1));
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        const int port = pick(random);
+        const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<std::uint16_t>(port));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        const bool free = fd >= 0 && bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0;
+        if (fd >= 0) close(fd);
+        if (free) return static_cast<std::uint16_t>(port);
+    }
+    return 0;
+}
+
 // Under the sanitizers, with the other suites running beside it, a server that recovers a
 // killed one's WAL can take several seconds to listen.
 constexpr auto startup_deadline = std::chrono::seconds(60);
@@ -64,6 +92,7 @@ constexpr auto startup_deadline = std::chrono::seconds(60);
 // (the tests' clients, the fake gateway) may only call async-signal-safe functions, and an
 // allocation there can wait forever for a lock a vanished thread held.
 void ServerProcess::start() {
+    if (port_ == 0 && config_.value("listen", std::string()) == "127.0.0.1:0") port_ = free_port_below_ephemeral_range();
     if (port_ != 0) config_["listen"] = "127.0.0.1:" + std::to_string(port_);
     const auto config_path = dir_ / "config.json";
     std::ofstream(config_path) << config_.dump(2);
@@ -77,6 +106,9 @@ void ServerProcess::start() {
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&actions, err, STDERR_FILENO);
+    // Nothing else of the test's: Asio's sockets (the fake gateway's listener, the clients') are
+    // not close-on-exec, and a server holding them would keep a stopped gateway's port open.
+    posix_spawn_file_actions_addclosefrom_np(&actions, STDERR_FILENO + 1);
     const int spawned = posix_spawn(&pid_, MOTCUA_BINARY, &actions, nullptr, pointers_to(arguments).data(),
                                     pointers_to(environment).data());
     posix_spawn_file_actions_destroy(&actions);
