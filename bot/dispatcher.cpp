@@ -114,11 +114,13 @@ void Dispatcher::send(store::OutboxItem item, std::uint64_t fence) {
 // The gateway accepted this contact's message, and its record is on the way to the store: the
 // contact's next message can go now rather than one commit later, so that a recipient of many
 // messages is not held to one per commit. Order holds, since the next goes only after the
-// gateway accepted this one.
+// gateway accepted this one. Most contacts have one message at a time: when none was behind
+// this one as it was read, the read is spared, and a message queued since is the head once this
+// one's record is stored, for the poll that follows it.
 void Dispatcher::follow_on(const store::OutboxItem& accepted) {
     const std::pair<Channel, std::string> contact{accepted.message.channel, accepted.message.contact};
     const auto found = busy_.find(contact);
-    if (stopping_ || sending_ >= max_in_flight_ || found == busy_.end() ||
+    if (!accepted.others_behind || stopping_ || sending_ >= max_in_flight_ || found == busy_.end() ||
         found->second.size() >= max_unrecorded_per_contact)
         return;
     const auto& unsettled = found->second;

@@ -114,14 +114,16 @@ std::vector<OutboxItem> due_outbound(Session& s, std::int64_t now_ms, std::size_
     // found, so a poll costs the items it hands out plus the busy ones, not the backlog: the
     // dispatcher polls many times a second under load.
     auto& query = s.prepare(
-        "SELECT " MOTCUA_OUTBOX_ITEM_COLUMNS " FROM outbox AS o"
-        " WHERE o.state = 'pending' AND o.waiting = 0 AND o.next_attempt_at <= ?1"
+        "SELECT " MOTCUA_OUTBOX_ITEM_COLUMNS ", EXISTS (SELECT 1 FROM outbox AS b WHERE b.state = 'pending'"
+        " AND b.channel = o.channel AND b.contact = o.contact AND b.id > o.id)"
+        " FROM outbox AS o WHERE o.state = 'pending' AND o.waiting = 0 AND o.next_attempt_at <= ?1"
         " ORDER BY o.next_attempt_at, o.id");
     query.bind(1, now_ms);
     std::vector<OutboxItem> due;
     while (due.size() < limit && query.step()) {
         if (busy.count({channel_column(query, 1), query.column_text(2)})) continue;
         due.push_back(read_item(query));
+        due.back().others_behind = query.column_int64(8) != 0;
     }
     query.reset();
     std::sort(due.begin(), due.end(), [](const OutboxItem& a, const OutboxItem& b) { return a.id < b.id; });
@@ -136,6 +138,7 @@ std::optional<OutboxItem> next_in_queue(Session& s, Channel channel, const std::
     std::optional<OutboxItem> next;
     while (!next && query.step())
         if (!sent.count(query.column_int64(0))) next = read_item(query);
+    if (next) next->others_behind = query.step();
     query.reset();
     return next;
 }

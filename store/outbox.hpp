@@ -20,6 +20,8 @@ struct OutboxItem {
     int attempts = 0;                  // tries made so far
     std::int64_t created_at_ms = 0;
     std::int64_t next_attempt_at_ms = 0;
+    // A newer pending item of the same contact was there when this one was read.
+    bool others_behind = false;
 };
 
 enum class OutboxState { pending, sent, dead };

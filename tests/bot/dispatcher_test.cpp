@@ -101,6 +101,25 @@ protected:
     std::thread loop;
 };
 
+// A contact's message stored while the one before it is on its way is not known to the send,
+// which reads nothing more of the queue then: it goes once the first one's record is stored.
+TEST_F(DispatcherTest, AMessageQueuedBehindOneOnItsWayGoesOnceThatOneIsRecorded) {
+    write([](store::Transaction& tx) { store::enqueue_outbound(tx, {Channel::sms, "+84900000001", "1", {}}, 0); });
+    std::promise<void> release;
+    db->writer().submit([held = release.get_future().share()](store::Transaction&) { held.wait(); }, nullptr);
+    db->writer().submit(
+        [](store::Transaction& tx) { store::enqueue_outbound(tx, {Channel::sms, "+84900000001", "2", {}}, 0); },
+        nullptr);
+    auto& gateway = start();
+    ASSERT_TRUE(wait_for([&] { return gateway.texts().size() >= 1; }));
+    std::this_thread::sleep_for(100ms);
+    EXPECT_EQ(gateway.texts(), std::vector<std::string>{"1"});
+
+    release.set_value();
+    ASSERT_TRUE(wait_for([&] { return pending() == 0; })) << pending();
+    EXPECT_EQ(gateway.texts(), (std::vector<std::string>{"1", "2"}));
+}
+
 // One contact's queue, longer than the follow-on allows, sent while the test holds the store's writer: whatever the gateway
 // receives before the writer is let go was sent ahead of its predecessors' records.
 class DispatcherFollowOn : public DispatcherTest {

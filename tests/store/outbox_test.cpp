@@ -190,6 +190,27 @@ TEST_F(OutboxTest, NextInQueueSkipsWhatTheGatewayAlreadyAccepted) {
     EXPECT_EQ(read([&](Session& s) { return next_in_queue(s, Channel::zalo, alice, {}); }), std::nullopt);
 }
 
+// The dispatcher reads a contact's queue again after a send only when it knows more is there.
+TEST_F(OutboxTest, ItemsTellWhetherTheirContactHadMoreQueuedBehindThem) {
+    const auto a1 = enqueue(Channel::sms, alice, "1");
+    const auto a2 = enqueue(Channel::sms, alice, "2");
+    const auto b1 = enqueue(Channel::sms, bob, "1");
+    const auto behind = [&](std::int64_t id, const std::vector<OutboxItem>& items) {
+        for (const auto& item : items)
+            if (item.id == id) return item.others_behind;
+        throw std::runtime_error("item " + std::to_string(id) + " was not read");
+    };
+    const auto heads = read([&](Session& s) { return due_outbound(s, 0, 10, {}); });
+    EXPECT_TRUE(behind(a1, heads));
+    EXPECT_FALSE(behind(b1, heads));
+    const auto next = read([&](Session& s) { return next_in_queue(s, Channel::sms, alice, {a1}); });
+    ASSERT_TRUE(next);
+    EXPECT_EQ(next->id, a2);
+    EXPECT_FALSE(next->others_behind);
+    enqueue(Channel::sms, alice, "3");
+    EXPECT_TRUE(read([&](Session& s) { return next_in_queue(s, Channel::sms, alice, {a1}); })->others_behind);
+}
+
 // Sent and dead items are history that only grows: the dispatcher's statements must find what
 // is pending in the pending-only indexes (migration 8), never by walking the table. A statement
 // whose WHERE stops matching an index's (a bound state instead of 'pending') would scan.
