@@ -6,6 +6,7 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -23,15 +24,18 @@ namespace asio = boost::asio;
 using namespace std::chrono_literals;
 
 // A gateway that answers every send at once with the same outcome and remembers the texts.
+// A test's `on_send` runs inside each send, before the answer.
 class RecordingGateway : public Sender {
 public:
-    explicit RecordingGateway(SendOutcome outcome) : outcome_(std::move(outcome)) {}
+    using OnSend = std::function<void(const Outbound&)>;
+    RecordingGateway(SendOutcome outcome, OnSend on_send) : outcome_(std::move(outcome)), on_send_(std::move(on_send)) {}
 
     asio::awaitable<SendOutcome> send(const Outbound& message) override {
         {
             std::lock_guard lock(mutex_);
             texts_.push_back(message.text);
         }
+        if (on_send_) on_send_(message);
         co_return outcome_;
     }
 
@@ -42,6 +46,7 @@ public:
 
 private:
     SendOutcome outcome_;
+    OnSend on_send_;
     mutable std::mutex mutex_;
     std::vector<std::string> texts_;
 };
@@ -67,8 +72,9 @@ protected:
 
     // The fixture owns the gateway, so that it outlives the loop thread: that thread may still be
     // inside a send when the test's body returns.
-    RecordingGateway& start(SendOutcome outcome = {SendOutcome::Kind::accepted, "gw"}) {
-        auto& gateway = gateway_.emplace(std::move(outcome));
+    RecordingGateway& start(SendOutcome outcome = {SendOutcome::Kind::accepted, "gw"},
+                            RecordingGateway::OnSend on_send = nullptr) {
+        auto& gateway = gateway_.emplace(std::move(outcome), std::move(on_send));
         dispatcher = std::make_unique<Dispatcher>(io, *db, std::map<Channel, Sender*>{{Channel::sms, &gateway}},
                                                   RetryPolicy{}, [this] {
                                                       ++clock_reads;
@@ -101,16 +107,21 @@ protected:
     std::thread loop;
 };
 
-// A contact's message stored while the one before it is on its way is not known to the send,
-// which reads nothing more of the queue then: it goes once the first one's record is stored.
-TEST_F(DispatcherTest, AMessageQueuedBehindOneOnItsWayGoesOnceThatOneIsRecorded) {
+// A contact's message stored while the one before it is on its way is not known to that send,
+// which reads nothing more of the queue when nothing was behind it: the message goes once the
+// first one's record is stored, not ahead of it.
+TEST_F(DispatcherTest, AMessageStoredWhileTheOneBeforeIsOnItsWayWaitsForThatOnesRecord) {
     write([](store::Transaction& tx) { store::enqueue_outbound(tx, {Channel::sms, "+84900000001", "1", {}}, 0); });
     std::promise<void> release;
-    db->writer().submit([held = release.get_future().share()](store::Transaction&) { held.wait(); }, nullptr);
-    db->writer().submit(
-        [](store::Transaction& tx) { store::enqueue_outbound(tx, {Channel::sms, "+84900000001", "2", {}}, 0); },
-        nullptr);
-    auto& gateway = start();
+    auto& gateway = start({SendOutcome::Kind::accepted, "gw"},
+                          [this, held = release.get_future().share()](const Outbound& message) {
+                              if (message.text != "1") return;
+                              write([](store::Transaction& tx) {
+                                  store::enqueue_outbound(tx, {Channel::sms, "+84900000001", "2", {}}, 0);
+                              });
+                              // "1"'s record, due after this answer, waits behind this job.
+                              db->writer().submit([held](store::Transaction&) { held.wait(); }, nullptr);
+                          });
     ASSERT_TRUE(wait_for([&] { return gateway.texts().size() >= 1; }));
     std::this_thread::sleep_for(100ms);
     EXPECT_EQ(gateway.texts(), std::vector<std::string>{"1"});

@@ -207,8 +207,12 @@ TEST_F(OutboxTest, ItemsTellWhetherTheirContactHadMoreQueuedBehindThem) {
     ASSERT_TRUE(next);
     EXPECT_EQ(next->id, a2);
     EXPECT_FALSE(next->others_behind);
-    enqueue(Channel::sms, alice, "3");
-    EXPECT_TRUE(read([&](Session& s) { return next_in_queue(s, Channel::sms, alice, {a1}); })->others_behind);
+    // Sent items are not behind anybody; a newer pending one is.
+    write([&](Transaction& tx) { mark_sent(tx, a2, "gw-2", 1); });
+    enqueue(Channel::sms, bob, "2");
+    const auto later = read([&](Session& s) { return due_outbound(s, 0, 10, {}); });
+    EXPECT_FALSE(behind(a1, later));
+    EXPECT_TRUE(behind(b1, later));
 }
 
 // Sent and dead items are history that only grows: the dispatcher's statements must find what
@@ -246,6 +250,8 @@ TEST_F(OutboxTest, DispatcherStatementsSearchOnlyWhatIsPending) {
         if (plan.find("SCAN ") != std::string::npos) {
             EXPECT_TRUE(in_pending_index(plan)) << plan;
         }
+        // A search of a range of ids walks the history too: those after an item, sent or not.
+        EXPECT_EQ(plan.find("PRIMARY KEY (rowid>"), std::string::npos) << plan;
         EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << plan;
     }
     EXPECT_EQ(due(100), (std::vector{b1, b2}));
