@@ -3,11 +3,13 @@
 // (unique on its gateway id) and log it, load and save the conversation, append a reply to the
 // outbox and log it; answer 200 after the commit; then send the reply to the gateway (Twilio's
 // or Zalo's API, over keep-alive connections) and record it sent, as motcua's outbox does.
-// WAL with synchronous=FULL, as motcua. Without --gateway it is the lighter reference of the
-// runs before 2026-11-28, kept for comparison: no message log, and the reply never leaves the
-// outbox.
+// WAL with synchronous=FULL, as motcua. Each event is its own transaction: a webhook, and a
+// gateway's answer. With --sent-records-together the answers of one turn of the event loop are
+// recorded in one transaction instead, as a team minding the fsyncs might write it. Without
+// --gateway it is the lighter reference of the runs before 2026-11-28, kept for comparison: no
+// message log, and the reply never leaves the outbox.
 //
-//   node server.js --db FILE [--listen 127.0.0.1:0] [--gateway http://HOST:PORT]
+//   node server.js --db FILE [--listen 127.0.0.1:0] [--gateway http://HOST:PORT [--sent-records-together]]
 // Secrets and the public URL are those of bench/webhook_requests.py and bench/run-webhooks.
 'use strict';
 const crypto = require('crypto');
@@ -30,11 +32,12 @@ function option(name, fallback) {
 
 const dbPath = option('--db');
 if (!dbPath) {
-  console.error('usage: node server.js --db FILE [--listen HOST:PORT]');
+  console.error('usage: node server.js --db FILE [--listen HOST:PORT] [--gateway URL [--sent-records-together]]');
   process.exit(2);
 }
 const [host, port] = option('--listen', '127.0.0.1:0').split(':');
 const gateway = option('--gateway') ? new URL(option('--gateway')) : null;
+const sentRecordsTogether = process.argv.includes('--sent-records-together');
 
 const db = new Database(dbPath);
 db.pragma('journal_mode = WAL');
@@ -53,7 +56,7 @@ CREATE TABLE IF NOT EXISTS message_log (
   id INTEGER PRIMARY KEY, direction TEXT NOT NULL, channel TEXT NOT NULL, contact TEXT NOT NULL,
   text TEXT NOT NULL, at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS message_log_by_at ON message_log (at);
-CREATE INDEX IF NOT EXISTS outbox_by_contact ON outbox (state, channel, contact, id);
+CREATE INDEX IF NOT EXISTS outbox_pending_by_contact ON outbox (channel, contact, id) WHERE state = 'pending';
 `);
 
 const insertInbound = db.prepare(
@@ -82,7 +85,21 @@ const handle = db.transaction((channel, externalId, contact, text) => {
   return enqueue.run(channel, contact, REPLY, now).lastInsertRowid;
 });
 
+const markAllSent = db.transaction((records) => {
+  for (const r of records) markSent.run(r.gatewayId, r.at, r.id);
+});
+const sentRecords = [];
+function recordSent(id, gatewayId) {
+  if (!sentRecordsTogether) {
+    markSent.run(gatewayId, Date.now(), id);
+    return;
+  }
+  if (sentRecords.length === 0) setImmediate(() => markAllSent(sentRecords.splice(0)));
+  sentRecords.push({ id, gatewayId, at: Date.now() });
+}
+
 const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+let failedSends = 0;  // left pending: reported on exit
 
 // Sends a committed reply and records it sent. A failed send stays pending (a real server would
 // retry it later; the benchmark's gateway accepts everything).
@@ -103,14 +120,17 @@ function deliver(id, channel, contact) {
     const chunks = [];
     res.on('data', (c) => chunks.push(c));
     res.on('end', () => {
-      if (res.statusCode < 200 || res.statusCode >= 300) return;
+      if (res.statusCode < 200 || res.statusCode >= 300) return void failedSends++;
+      let answer;
       try {
-        const answer = JSON.parse(Buffer.concat(chunks).toString());
-        markSent.run(sms ? answer.sid : answer.data.message_id, Date.now(), id);
-      } catch (e) { /* an unreadable answer: left pending */ }
+        answer = JSON.parse(Buffer.concat(chunks).toString());
+      } catch (e) {
+        return void failedSends++;
+      }
+      recordSent(id, sms ? answer.sid : answer.data.message_id);
     });
   });
-  req.on('error', () => {});
+  req.on('error', () => void failedSends++);
   req.end(body);
 }
 
@@ -158,5 +178,9 @@ const server = app.listen(Number(port), host, () => {
   const at = server.address();
   console.log(`listening on ${at.address}:${at.port}`);
 });
-process.on('SIGTERM', () => server.close(() => { db.close(); process.exit(0); }));
-process.on('SIGINT', () => server.close(() => { db.close(); process.exit(0); }));
+function stop() {
+  if (gateway) console.error(`failed sends: ${failedSends}`);
+  server.close(() => { db.close(); process.exit(0); });
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
